@@ -1,0 +1,45 @@
+import type { UsageRecord } from '../types.js';
+
+/** Whether `candidate` should replace `kept` as the one copy of a response. */
+function isBetterCopy(candidate: UsageRecord, kept: UsageRecord): boolean {
+  if (candidate.outputTokens !== kept.outputTokens) {
+    return candidate.outputTokens > kept.outputTokens;
+  }
+  // Equal copies: pick one the same way whatever order the files were read in.
+  if (candidate.timestamp !== kept.timestamp) return candidate.timestamp < kept.timestamp;
+  return candidate.file < kept.file;
+}
+
+/**
+ * Counts every API response once. Claude Code writes one response as several lines (one per
+ * content block) whose `output_tokens` grows, and copies responses into other files (resumed
+ * sessions, subagent progress lines), so copies share `message.id:requestId` across all files:
+ * keep the copy with the largest output, which is the complete one. Records without a key
+ * cannot be matched and are counted as they are.
+ */
+export class ResponseDeduper {
+  private readonly byKey = new Map<string, UsageRecord>();
+  private readonly keyless: UsageRecord[] = [];
+
+  add(record: UsageRecord): void {
+    if (record.key === null) {
+      this.keyless.push(record);
+      return;
+    }
+    const kept = this.byKey.get(record.key);
+    if (kept === undefined || isBetterCopy(record, kept)) this.byKey.set(record.key, record);
+  }
+
+  /** The surviving records, oldest first. */
+  records(): UsageRecord[] {
+    return [...this.byKey.values(), ...this.keyless].sort(
+      (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
+  }
+}
+
+export function dedupeResponses(records: Iterable<UsageRecord>): UsageRecord[] {
+  const deduper = new ResponseDeduper();
+  for (const record of records) deduper.add(record);
+  return deduper.records();
+}

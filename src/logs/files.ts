@@ -1,0 +1,92 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface TranscriptFile {
+  path: string;
+  /** The folder directly under `projects/`; empty for a file lying in `projects/` itself. */
+  project: string;
+  size: number;
+  /** A subagent transcript: `agent-*.jsonl`, flat or under `subagents/`. */
+  subagent: boolean;
+}
+
+export interface FileSearch {
+  files: TranscriptFile[];
+  unreadable: { path: string; reason: string }[];
+}
+
+/** A file-system error in words a user can act on. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'vanished while reading';
+  if (code === 'EISDIR') return 'is a directory';
+  return (error as Error).message ?? String(error);
+}
+
+/**
+ * Every `*.jsonl` at any depth under each `projects/` folder, subagent folders included.
+ * A folder that cannot be read is reported and skipped; the rest is still found. Symlinks
+ * are followed once (each real path is visited once, so a link loop ends).
+ */
+export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSearch> {
+  const files: TranscriptFile[] = [];
+  const unreadable: FileSearch['unreadable'] = [];
+  const visited = new Set<string>();
+
+  async function walk(dir: string, projectsRoot: string): Promise<void> {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = await realpath(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ path: dir, reason: describeFsError(error) });
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link holds no logs
+        }
+      }
+      if (isDir) {
+        await walk(full, projectsRoot);
+      } else if (isFile && entry.name.endsWith('.jsonl')) {
+        await addFile(full, projectsRoot);
+      }
+    }
+  }
+
+  async function addFile(file: string, projectsRoot: string): Promise<void> {
+    try {
+      const real = await realpath(file);
+      if (visited.has(real)) return;
+      visited.add(real);
+      const { size } = await stat(file);
+      const relative = path.relative(projectsRoot, file).split(path.sep);
+      files.push({
+        path: file,
+        project: relative.length > 1 ? (relative[0] ?? '') : '',
+        size,
+        subagent: path.basename(file).startsWith('agent-') || relative.includes('subagents'),
+      });
+    } catch (error) {
+      unreadable.push({ path: file, reason: describeFsError(error) });
+    }
+  }
+
+  for (const dir of projectDirs) await walk(dir, dir);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, unreadable };
+}

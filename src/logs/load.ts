@@ -1,0 +1,91 @@
+import type { ScanStats, UsageRecord } from '../types.js';
+import { ResponseDeduper } from './dedupe.js';
+import { describeFsError, findTranscriptFiles, type TranscriptFile } from './files.js';
+import { forEachLine } from './lines.js';
+import { MALFORMED, parseUsageLine } from './parse.js';
+
+export interface LoadProgress {
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface LoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface LoadedUsage {
+  records: UsageRecord[];
+  stats: ScanStats;
+}
+
+/** Files read at once: enough to overlap disk waits with parsing on a single thread. */
+const CONCURRENT_FILES = 4;
+
+/**
+ * Reads every transcript under the given `projects/` folders and returns each API response
+ * once (deduplicated across all files and roots). Nothing here stops the run: malformed lines
+ * are counted, unreadable files are listed, and the rest is still returned.
+ */
+export async function loadUsageRecords(
+  projectDirs: string[],
+  options: LoadOptions = {},
+): Promise<LoadedUsage> {
+  const found = await findTranscriptFiles(projectDirs);
+  const loaded = await readTranscripts(found.files, options);
+  loaded.stats.roots = projectDirs;
+  loaded.stats.unreadable = [...found.unreadable, ...loaded.stats.unreadable].sort((a, b) =>
+    a.path < b.path ? -1 : 1,
+  );
+  return loaded;
+}
+
+/** Reads the given transcripts; deduplication spans all of them. */
+export async function readTranscripts(
+  files: TranscriptFile[],
+  options: LoadOptions = {},
+): Promise<LoadedUsage> {
+  const stats: ScanStats = {
+    roots: [],
+    filesRead: 0,
+    linesRead: 0,
+    malformedLines: 0,
+    unreadable: [],
+  };
+  const deduper = new ResponseDeduper();
+  const progress: LoadProgress = {
+    filesDone: 0,
+    filesTotal: files.length,
+    bytesDone: 0,
+    bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
+  };
+
+  async function readFile(file: TranscriptFile): Promise<void> {
+    try {
+      const counts = await forEachLine(file.path, (line) => {
+        const parsed = parseUsageLine(line, file);
+        if (parsed === MALFORMED) stats.malformedLines++;
+        else if (parsed !== null) deduper.add(parsed);
+      });
+      stats.filesRead++;
+      stats.linesRead += counts.lines + counts.oversized;
+      stats.malformedLines += counts.oversized;
+    } catch (error) {
+      stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
+    }
+    progress.filesDone++;
+    progress.bytesDone += file.size;
+    options.onProgress?.(progress);
+  }
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < files.length) {
+      const file = files[next++];
+      if (file !== undefined) await readFile(file);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENT_FILES }, worker));
+  return { records: deduper.records(), stats };
+}

@@ -1,0 +1,103 @@
+import type { TokenCounts, UsageRecord } from '../types.js';
+import { type Usage, type UsageLine, UsageLineSchema } from './schema.js';
+
+/** Where a line came from; the parser copies it into each record. */
+export interface LineSource {
+  path: string;
+  project: string;
+  /** The whole file is a subagent transcript. */
+  subagent: boolean;
+}
+
+/** What one line yields: a record, nothing (no usage), or the verdict that it was malformed. */
+export type ParsedLine = UsageRecord | null | typeof MALFORMED;
+
+export const MALFORMED = 'malformed';
+
+/** Error lines shown to the user carry this model and zero usage: not an API response. */
+const SYNTHETIC_MODEL = '<synthetic>';
+const UNKNOWN_MODEL = 'unknown';
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Splits cache writes by lifetime. `cache_creation_input_tokens` is the billed total; the
+ * `cache_creation` object (newer versions) says how much of it was a 1-hour write. Without that
+ * object every cache write is a 5-minute one.
+ */
+export function tokenCountsOf(usage: Usage): TokenCounts {
+  const split = usage.cache_creation;
+  const splitTotal =
+    (split?.ephemeral_5m_input_tokens ?? 0) + (split?.ephemeral_1h_input_tokens ?? 0);
+  const cacheWrite = usage.cache_creation_input_tokens ?? splitTotal;
+  const cacheWrite1h = Math.min(split?.ephemeral_1h_input_tokens ?? 0, cacheWrite);
+  return {
+    inputTokens: usage.input_tokens,
+    outputTokens: usage.output_tokens,
+    cacheWrite5mTokens: cacheWrite - cacheWrite1h,
+    cacheWrite1hTokens: cacheWrite1h,
+    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+  };
+}
+
+function toRecord(line: UsageLine, source: LineSource, embedded: boolean): UsageRecord | null {
+  const model = line.message.model ?? UNKNOWN_MODEL;
+  if (model === SYNTHETIC_MODEL) return null;
+  const messageId = line.message.id;
+  const requestId = line.requestId;
+  return {
+    key: messageId && requestId ? `${messageId}:${requestId}` : null,
+    timestamp: Date.parse(line.timestamp),
+    sessionId: line.sessionId ?? '',
+    project: source.project,
+    cwd: line.cwd ?? null,
+    model,
+    fast: line.message.usage.speed === 'fast',
+    sidechain: source.subagent || embedded || line.isSidechain === true,
+    file: source.path,
+    ...tokenCountsOf(line.message.usage),
+  };
+}
+
+/**
+ * A subagent's response copied into its parent's `progress` line. The copy lacks the session
+ * and working directory, which are the parent's.
+ */
+function embeddedUsageLine(line: JsonObject): JsonObject | null {
+  if (line.type !== 'progress' || !isObject(line.data)) return null;
+  const inner = line.data.message;
+  if (!isObject(inner) || !isObject(inner.message) || inner.message.usage == null) return null;
+  return {
+    ...inner,
+    timestamp: inner.timestamp ?? line.timestamp,
+    sessionId: line.sessionId,
+    cwd: line.cwd,
+  };
+}
+
+/**
+ * Parses one transcript line into usage records. Lines that carry no usage (user turns,
+ * summaries, snapshots, most progress lines) yield nothing; a line that is not JSON, or whose
+ * usage has the wrong shape, is reported as malformed so it can be counted.
+ */
+export function parseUsageLine(text: string, source: LineSource): ParsedLine {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return MALFORMED;
+  }
+  if (!isObject(value)) return MALFORMED;
+
+  const candidate =
+    isObject(value.message) && value.message.usage != null ? value : embeddedUsageLine(value);
+  if (candidate === null) return null;
+
+  const parsed = UsageLineSchema.safeParse(candidate);
+  if (!parsed.success) return MALFORMED;
+  return toRecord(parsed.data, source, candidate !== value);
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const count = z.number().int().nonnegative();
+const optionalCount = count.nullish();
+
+/** `message.usage` as Claude Code writes it; only the fields the bill depends on. */
+export const UsageSchema = z.object({
+  input_tokens: count,
+  output_tokens: count,
+  cache_creation_input_tokens: optionalCount,
+  cache_read_input_tokens: optionalCount,
+  cache_creation: z
+    .object({
+      ephemeral_5m_input_tokens: optionalCount,
+      ephemeral_1h_input_tokens: optionalCount,
+    })
+    .nullish(),
+  speed: z.string().nullish(),
+});
+
+/**
+ * A line (or a progress line's embedded message) that carries usage. Real lines carry many
+ * more fields; zod strips them.
+ */
+export const UsageLineSchema = z.object({
+  timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'invalid timestamp'),
+  sessionId: z.string().nullish(),
+  cwd: z.string().nullish(),
+  requestId: z.string().nullish(),
+  isSidechain: z.boolean().nullish(),
+  message: z.object({
+    id: z.string().nullish(),
+    model: z.string().nullish(),
+    usage: UsageSchema,
+  }),
+});
+
+export type UsageLine = z.infer<typeof UsageLineSchema>;
+export type Usage = z.infer<typeof UsageSchema>;

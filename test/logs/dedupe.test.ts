@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { dedupeResponses } from '../../src/logs/dedupe.js';
+import type { UsageRecord } from '../../src/types.js';
+import { pricedRecord } from '../helpers/lines.js';
+
+function copy(overrides: Partial<UsageRecord>): UsageRecord {
+  const { cost: _cost, ...record } = pricedRecord({ key: 'msg_1:req_1', ...overrides });
+  return record;
+}
+
+describe('dedupeResponses', () => {
+  it('keeps the copy with the largest output, whatever order the copies come in', () => {
+    const copies = [
+      copy({ outputTokens: 1 }),
+      copy({ outputTokens: 400 }),
+      copy({ outputTokens: 50 }),
+    ];
+    for (const order of [copies, [...copies].reverse()]) {
+      const kept = dedupeResponses(order);
+      expect(kept).toHaveLength(1);
+      expect(kept[0]?.outputTokens).toBe(400);
+    }
+  });
+
+  it('matches copies across files and roots by the global key', () => {
+    const kept = dedupeResponses([
+      copy({ file: '/a/projects/p/s1.jsonl', outputTokens: 30 }),
+      copy({ file: '/b/projects/p/s2.jsonl', outputTokens: 80 }),
+      copy({ key: 'msg_2:req_2', file: '/b/projects/p/s2.jsonl' }),
+    ]);
+    expect(kept.map((record) => [record.key, record.outputTokens])).toEqual([
+      ['msg_1:req_1', 80],
+      ['msg_2:req_2', 0],
+    ]);
+  });
+
+  it('counts every keyless record as it is', () => {
+    const keyless = copy({ key: null, outputTokens: 7 });
+    expect(dedupeResponses([keyless, { ...keyless }])).toHaveLength(2);
+  });
+
+  it('picks the same copy among equal ones regardless of file order', () => {
+    const early = copy({ file: '/z.jsonl', timestamp: 1000, sessionId: 'early' });
+    const late = copy({ file: '/a.jsonl', timestamp: 2000, sessionId: 'late' });
+    expect(dedupeResponses([early, late])[0]?.sessionId).toBe('early');
+    expect(dedupeResponses([late, early])[0]?.sessionId).toBe('early');
+    const first = copy({ file: '/a.jsonl', sessionId: 'a' });
+    const second = copy({ file: '/b.jsonl', sessionId: 'b' });
+    expect(dedupeResponses([second, first])[0]?.sessionId).toBe('a');
+  });
+
+  it('returns records oldest first', () => {
+    const kept = dedupeResponses([
+      copy({ key: 'k2', timestamp: 2000 }),
+      copy({ key: null, timestamp: 500 }),
+      copy({ key: 'k1', timestamp: 1000 }),
+    ]);
+    expect(kept.map((record) => record.timestamp)).toEqual([500, 1000, 2000]);
+  });
+});

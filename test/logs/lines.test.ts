@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { forEachLine } from '../../src/logs/lines.js';
+import { fsFixture } from '../helpers/fs-fixture.js';
+
+async function linesOf(content: string, maxLineBytes?: number) {
+  const dir = await fsFixture({ 'f.jsonl': content });
+  const lines: string[] = [];
+  const counts = await forEachLine(
+    path.join(dir, 'f.jsonl'),
+    (line) => lines.push(line),
+    maxLineBytes,
+  );
+  return { lines, counts };
+}
+
+describe('forEachLine', () => {
+  it('splits on newlines, dropping CRs, a BOM and blank lines', async () => {
+    const { lines, counts } = await linesOf('\uFEFF{"a":1}\r\n\n  \n{"b":2}\n');
+    expect(lines).toEqual(['{"a":1}', '{"b":2}']);
+    expect(counts).toEqual({ lines: 2, oversized: 0 });
+  });
+
+  it('passes on a last line without a newline (a file still being written)', async () => {
+    const { lines } = await linesOf('{"a":1}\n{"b":');
+    expect(lines).toEqual(['{"a":1}', '{"b":']);
+  });
+
+  it('joins lines that span read chunks, multi-byte characters included', async () => {
+    const long = `{"text":"${'é'.repeat(700_000)}"}`; // 1.4 MB: crosses the 1 MiB chunk
+    const { lines } = await linesOf(`${long}\n{"next":true}\n`);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(long);
+    expect(lines[1]).toBe('{"next":true}');
+  });
+
+  it('drops lines over the size limit without holding them', async () => {
+    const { lines, counts } = await linesOf(
+      `{"small":1}\n${'x'.repeat(3_000_000)}\n{"after":1}\n`,
+      1_000_000,
+    );
+    expect(lines).toEqual(['{"small":1}', '{"after":1}']);
+    expect(counts).toEqual({ lines: 2, oversized: 1 });
+  });
+});

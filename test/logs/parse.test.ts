@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { MALFORMED, parseUsageLine, tokenCountsOf } from '../../src/logs/parse.js';
+import { UsageLineSchema } from '../../src/logs/schema.js';
+import type { UsageRecord } from '../../src/types.js';
+import { assistantLine } from '../helpers/lines.js';
+
+const source = { path: '/logs/p/s.jsonl', project: '-home-ann-app', subagent: false };
+
+function record(text: string): UsageRecord {
+  const parsed = parseUsageLine(text, source);
+  if (parsed === null || parsed === MALFORMED) throw new Error(`no record from ${text}`);
+  return parsed;
+}
+
+describe('parseUsageLine', () => {
+  it('turns an assistant line into a record keyed by message id and request id', () => {
+    const parsed = record(
+      assistantLine({ id: 'msg_9', requestId: 'req_9', input: 12, output: 880, cacheRead: 48211 }),
+    );
+    expect(parsed).toMatchObject({
+      key: 'msg_9:req_9',
+      timestamp: Date.parse('2026-11-20T10:00:00.000Z'),
+      sessionId: 'session-1',
+      project: '-home-ann-app',
+      cwd: '/home/ann/app',
+      model: 'claude-sonnet-4-5-20250929',
+      inputTokens: 12,
+      outputTokens: 880,
+      cacheReadTokens: 48211,
+      fast: false,
+      sidechain: false,
+      file: '/logs/p/s.jsonl',
+    });
+  });
+
+  it('has no key when the request id or the message id is missing', () => {
+    expect(record(assistantLine({ requestId: null })).key).toBeNull();
+    expect(record(assistantLine({ id: null })).key).toBeNull();
+  });
+
+  it('skips <synthetic> error lines even when they carry tokens', () => {
+    expect(parseUsageLine(assistantLine({ model: '<synthetic>', input: 999 }), source)).toBeNull();
+  });
+
+  it('skips lines without usage silently', () => {
+    for (const line of [
+      '{"type":"user","timestamp":"2026-11-20T10:00:00Z","message":{"role":"user","content":"hi"}}',
+      '{"type":"summary","summary":"x"}',
+      '{"type":"assistant","timestamp":"2026-11-20T10:00:00Z","message":{"id":"m","usage":null}}',
+      '{"type":"progress","data":{"type":"bash_progress","output":"ok"}}',
+    ]) {
+      expect(parseUsageLine(line, source)).toBeNull();
+    }
+  });
+
+  it('reports lines that are not JSON objects, or whose usage has the wrong shape', () => {
+    for (const line of [
+      '{"type":"assistant","message":{"id":"msg_1","usage":{"input_tokens":5,',
+      '[1,2,3]',
+      '42',
+      assistantLine().replace('"output_tokens":100', '"output_tokens":"100"'),
+      assistantLine().replace('"output_tokens":100', '"output_tokens":-1'),
+      assistantLine({ timestamp: 'yesterday-ish' }),
+    ]) {
+      expect(parseUsageLine(line, source)).toBe(MALFORMED);
+    }
+  });
+
+  it('marks fast mode and subagent files', () => {
+    expect(record(assistantLine({ speed: 'fast' })).fast).toBe(true);
+    const fromSubagentFile = parseUsageLine(assistantLine(), { ...source, subagent: true });
+    expect(fromSubagentFile).toMatchObject({ sidechain: true });
+  });
+
+  it('reads a subagent response embedded in a progress line, with the parent session', () => {
+    const line = JSON.stringify({
+      type: 'progress',
+      timestamp: '2026-11-20T10:05:00.500Z',
+      sessionId: 'parent',
+      cwd: '/home/ann/app',
+      data: {
+        type: 'agent_progress',
+        message: {
+          type: 'assistant',
+          timestamp: '2026-11-20T10:05:00.000Z',
+          requestId: 'req_sub',
+          message: {
+            id: 'msg_sub',
+            model: 'claude-haiku-4-5-20251001',
+            usage: { input_tokens: 3, output_tokens: 40 },
+          },
+        },
+      },
+    });
+    expect(record(line)).toMatchObject({
+      key: 'msg_sub:req_sub',
+      sessionId: 'parent',
+      cwd: '/home/ann/app',
+      timestamp: Date.parse('2026-11-20T10:05:00.000Z'),
+      model: 'claude-haiku-4-5-20251001',
+      inputTokens: 3,
+      outputTokens: 40,
+      cacheWrite5mTokens: 0,
+      cacheReadTokens: 0,
+      sidechain: true,
+    });
+  });
+
+  it('agrees with the zod schema on every fixture line that carries usage', async () => {
+    const { readFileSync } = await import('node:fs');
+    const file = new URL(
+      '../../fixtures/rules/root-a/projects/-home-ann-app/s1.jsonl',
+      import.meta.url,
+    );
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    let checked = 0;
+    for (const line of lines) {
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (!(value as { message?: { usage?: unknown } }).message?.usage) continue;
+      checked++;
+      const valid = UsageLineSchema.safeParse(value).success;
+      expect(parseUsageLine(line, source) === MALFORMED).toBe(!valid);
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+});
+
+describe('tokenCountsOf', () => {
+  it('treats every cache write as 5-minute when the split is absent', () => {
+    expect(
+      tokenCountsOf({ input_tokens: 1, output_tokens: 2, cache_creation_input_tokens: 300 }),
+    ).toEqual({
+      inputTokens: 1,
+      outputTokens: 2,
+      cacheWrite5mTokens: 300,
+      cacheWrite1hTokens: 0,
+      cacheReadTokens: 0,
+    });
+  });
+
+  it('uses the 5-minute / 1-hour split when present', () => {
+    expect(
+      tokenCountsOf({
+        input_tokens: 12,
+        output_tokens: 880,
+        cache_creation_input_tokens: 3100,
+        cache_read_input_tokens: 48211,
+        cache_creation: { ephemeral_5m_input_tokens: 100, ephemeral_1h_input_tokens: 3000 },
+      }),
+    ).toEqual({
+      inputTokens: 12,
+      outputTokens: 880,
+      cacheWrite5mTokens: 100,
+      cacheWrite1hTokens: 3000,
+      cacheReadTokens: 48211,
+    });
+  });
+
+  it('keeps the billed total when the split object is empty', () => {
+    const counts = tokenCountsOf({
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_creation_input_tokens: 500,
+      cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 0 },
+    });
+    expect(counts.cacheWrite5mTokens + counts.cacheWrite1hTokens).toBe(500);
+    expect(counts.cacheWrite5mTokens).toBe(500);
+  });
+
+  it('takes the total from the split when the total field is missing', () => {
+    const counts = tokenCountsOf({
+      input_tokens: 0,
+      output_tokens: 0,
+      cache_creation: { ephemeral_5m_input_tokens: 20, ephemeral_1h_input_tokens: 30 },
+    });
+    expect([counts.cacheWrite5mTokens, counts.cacheWrite1hTokens]).toEqual([20, 30]);
+  });
+});
