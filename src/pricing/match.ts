@@ -1,0 +1,81 @@
+import type { ModelPrice } from './snapshot.js';
+
+const DATE_SUFFIX = /-\d{8}$/;
+
+/**
+ * The plain Anthropic id inside a provider id: `us.anthropic.claude-sonnet-4-5-20250929-v1:0`,
+ * `bedrock/…/anthropic.claude-…`, `vertex_ai/claude-opus-4-6@20260205` and `anthropic/claude-…`
+ * all name the same model as `claude-…` with a `-YYYYMMDD` date.
+ */
+export function canonicalModelId(id: string): string {
+  let canonical = id.trim().toLowerCase();
+  const start = canonical.lastIndexOf('claude');
+  if (start > 0) canonical = canonical.slice(start);
+  return canonical.replace(/@(\d{8})$/, '-$1').replace(/(?<=\d)-v\d+(?::\d+)?$/, '');
+}
+
+export function withoutDateSuffix(id: string): string {
+  return id.replace(DATE_SUFFIX, '');
+}
+
+export interface PriceMatch {
+  /** The table entry the price came from. */
+  entry: string;
+  price: ModelPrice;
+}
+
+interface Candidate extends PriceMatch {
+  /** The entry is the plain id itself, not a provider's copy (whose price may differ). */
+  plain: boolean;
+  date: string;
+}
+
+function preferred(a: Candidate | undefined, b: Candidate): Candidate {
+  if (a === undefined) return b;
+  if (a.plain !== b.plain) return a.plain ? a : b;
+  return b.date > a.date ? b : a;
+}
+
+/**
+ * Finds a model's price: the exact id first, then the same model under another spelling (the
+ * provider's, or with or without its date suffix). Only an 8-digit date is ever dropped, so a
+ * version is never guessed: `claude-opus-4` can match `claude-opus-4-20250514` but never
+ * `claude-opus-4-1`. Where several entries fit, Anthropic's own id wins over a provider's.
+ */
+export class ModelMatcher {
+  private readonly exact = new Map<string, PriceMatch>();
+  private readonly byCanonical = new Map<string, Candidate>();
+  private readonly byUndated = new Map<string, Candidate>();
+  private readonly cache = new Map<string, PriceMatch | null>();
+
+  constructor(models: Record<string, ModelPrice>) {
+    for (const [entry, price] of Object.entries(models)) {
+      this.exact.set(entry, { entry, price });
+      const canonical = canonicalModelId(entry);
+      const candidate: Candidate = {
+        entry,
+        price,
+        plain: canonical === entry,
+        date: DATE_SUFFIX.exec(canonical)?.[0] ?? '',
+      };
+      this.byCanonical.set(canonical, preferred(this.byCanonical.get(canonical), candidate));
+      const undated = withoutDateSuffix(canonical);
+      this.byUndated.set(undated, preferred(this.byUndated.get(undated), candidate));
+    }
+  }
+
+  /** The price of a model id as it appears in the logs, or null when none is known. */
+  match(model: string): PriceMatch | null {
+    const cached = this.cache.get(model);
+    if (cached !== undefined) return cached;
+    const canonical = canonicalModelId(model);
+    const found =
+      this.exact.get(model) ??
+      this.byCanonical.get(canonical) ??
+      this.byUndated.get(withoutDateSuffix(canonical)) ??
+      null;
+    const match = found === null ? null : { entry: found.entry, price: found.price };
+    this.cache.set(model, match);
+    return match;
+  }
+}
