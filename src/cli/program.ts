@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { dailyCommand } from './daily.js';
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return String(manifest.version);
+}
+
+/** The `usage` program; `daily` runs when no command is named. */
+export function buildProgram(): Command {
+  const program = new Command('usage')
+    .description('What Claude Code costs you, from the logs on this machine.')
+    .version(packageVersion(), '-V, --version')
+    .showHelpAfterError('(run usage --help for the options)')
+    .exitOverride();
+  program.addCommand(dailyCommand().exitOverride(), { isDefault: true });
+  return program;
+}

@@ -1,0 +1,43 @@
+import { Option } from 'commander';
+
+/** Options every report accepts, defined once so all commands filter the same way. */
+export interface ReportOptions {
+  since?: string;
+  until?: string;
+  all?: boolean;
+  timezone?: string;
+  project?: string;
+  dataDir: string[];
+  json?: boolean;
+  color?: boolean;
+  compact?: boolean;
+  debug?: boolean;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+export function reportOptions(): Option[] {
+  return [
+    new Option('-s, --since <date>', 'first day (YYYY-MM-DD, YYYYMMDD, today, yesterday, 7d)'),
+    new Option('-u, --until <date>', 'last day, same forms (default: today)'),
+    new Option('-a, --all', 'every day that has usage').conflicts(['since', 'until']),
+    new Option(
+      '-z, --timezone <zone>',
+      'IANA time zone for day boundaries (default: the system zone)',
+    ),
+    new Option('-p, --project <name>', 'only this project (folder name, path, or last path part)'),
+    new Option(
+      '-d, --data-dir <dir>',
+      'read this Claude config or projects folder instead of the defaults (repeatable)',
+    )
+      .argParser(collect)
+      .default([]),
+    new Option('-j, --json', 'print the report as JSON'),
+    new Option('--compact', 'use the narrow table layout'),
+    new Option('--color', 'colour the output even when it is not a terminal'),
+    new Option('--no-color', 'never colour the output'),
+    new Option('--debug', 'print a stack trace for unexpected errors'),
+  ];
+}

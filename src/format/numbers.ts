@@ -1,0 +1,36 @@
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const dollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+/** `1234567` -> `1,234,567`. */
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/** `1234.5` -> `$1,234.50`; a non-zero amount under half a cent -> `<$0.01`. */
+export function formatUsd(value: number): string {
+  if (value > 0 && value < 0.005) return '<$0.01';
+  return dollars.format(value);
+}
+
+/** A cost that leaves out requests of unpriced models is a lower bound: `$12.34+`. */
+export function formatCost(value: number, partial: boolean): string {
+  return partial ? `${formatUsd(value)}+` : formatUsd(value);
+}
+
+/** Rounds a cost for machine output, dropping float noise without losing a millionth. */
+export function roundCost(value: number): number {
+  return Math.round(value * 1e9) / 1e9;
+}
+
+const BAR_EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A horizontal bar `fraction` (0..1) of `width` cells long, to an eighth of a cell. */
+export function renderBar(fraction: number, width: number): string {
+  const eighths = Math.round(Math.min(Math.max(fraction, 0), 1) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + BAR_EIGHTHS[eighths % 8];
+}

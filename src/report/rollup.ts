@@ -1,0 +1,65 @@
+import type { PricedRecord, TokenCounts } from '../types.js';
+
+/** Sums over a set of records: tokens by kind, requests, and the cost of the priced ones. */
+export interface Rollup extends TokenCounts {
+  requests: number;
+  /** Sum of the known costs; see `unpricedRequests` for what it leaves out. */
+  cost: number;
+  /** Requests whose model has no known price, so `cost` is a lower bound when this is > 0. */
+  unpricedRequests: number;
+}
+
+export function emptyRollup(): Rollup {
+  return {
+    inputTokens: 0,
+    outputTokens: 0,
+    cacheWrite5mTokens: 0,
+    cacheWrite1hTokens: 0,
+    cacheReadTokens: 0,
+    requests: 0,
+    cost: 0,
+    unpricedRequests: 0,
+  };
+}
+
+export function addRecord(rollup: Rollup, record: PricedRecord): void {
+  rollup.inputTokens += record.inputTokens;
+  rollup.outputTokens += record.outputTokens;
+  rollup.cacheWrite5mTokens += record.cacheWrite5mTokens;
+  rollup.cacheWrite1hTokens += record.cacheWrite1hTokens;
+  rollup.cacheReadTokens += record.cacheReadTokens;
+  rollup.requests++;
+  if (record.cost === null) rollup.unpricedRequests++;
+  else rollup.cost += record.cost;
+}
+
+export function cacheWriteTokens(tokens: TokenCounts): number {
+  return tokens.cacheWrite5mTokens + tokens.cacheWrite1hTokens;
+}
+
+/** Input + output + cache writes + cache reads. */
+export function totalTokens(tokens: TokenCounts): number {
+  return (
+    tokens.inputTokens + tokens.outputTokens + cacheWriteTokens(tokens) + tokens.cacheReadTokens
+  );
+}
+
+/** Rollups keyed by a name, in a stable order: most expensive first, then by name. */
+export class RollupsByName {
+  private readonly rollups = new Map<string, Rollup>();
+
+  add(name: string, record: PricedRecord): void {
+    let rollup = this.rollups.get(name);
+    if (rollup === undefined) {
+      rollup = emptyRollup();
+      this.rollups.set(name, rollup);
+    }
+    addRecord(rollup, record);
+  }
+
+  list(): (Rollup & { name: string })[] {
+    return [...this.rollups]
+      .map(([name, rollup]) => ({ name, ...rollup }))
+      .sort((a, b) => b.cost - a.cost || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+}
