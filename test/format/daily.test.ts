@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { palette } from '../../src/format/color.js';
+import { dailyJson } from '../../src/format/daily-json.js';
+import { renderDailyTable } from '../../src/format/daily-table.js';
+import { ZonedCalendar } from '../../src/report/calendar.js';
+import { rollupByDay } from '../../src/report/daily.js';
+import type { ScanStats } from '../../src/types.js';
+import { pricedRecord } from '../helpers/lines.js';
+
+const stats: ScanStats = {
+  roots: ['/logs'],
+  filesRead: 2,
+  linesRead: 40,
+  malformedLines: 0,
+  unreadable: [],
+};
+const week = { since: '2026-11-17', until: '2026-11-23', fillEmptyDays: true };
+const at = (iso: string) => Date.parse(iso);
+
+const report = rollupByDay(
+  [
+    pricedRecord({
+      timestamp: at('2026-11-18T09:00:00Z'),
+      inputTokens: 123_456,
+      outputTokens: 1_234_567,
+      cacheWrite5mTokens: 2_000_000,
+      cacheWrite1hTokens: 345_678,
+      cacheReadTokens: 456_789_012,
+      cost: 1234.5678,
+    }),
+    pricedRecord({
+      timestamp: at('2026-11-19T09:00:00Z'),
+      model: 'claude-opus-4-6',
+      outputTokens: 10,
+      cost: 0.001,
+    }),
+  ],
+  new ZonedCalendar('UTC'),
+  week,
+);
+
+const plain = palette(false);
+
+describe('renderDailyTable', () => {
+  it('fits 80 columns with a compact layout, and says so', () => {
+    const text = renderDailyTable(report, stats, { width: 80, palette: plain, breakdown: true });
+    for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    expect(text).toContain('Compact view');
+    expect(text).toContain('$1,234.57');
+    // 123,456 + 1,234,567 + 2,345,678 + 456,789,012 = 460,492,713 tokens on 2026-11-18
+    expect(text).toContain('460,492,713');
+  });
+
+  it('shows every token kind when the terminal is wide, right-aligned with separators', () => {
+    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: false });
+    expect(text).not.toContain('Compact view');
+    const header = text.split('\n').find((line) => line.includes('Cache write')) ?? '';
+    expect(header).toMatch(
+      /Date .*Models .*Input .*Output .*Cache write .*Cache read .*Total tokens .*Cost \(USD\)/,
+    );
+    const row = text.split('\n').find((line) => line.includes('2026-11-18')) ?? '';
+    expect(row).toMatch(
+      / +123,456 │ +1,234,567 │ +2,345,678 │ +456,789,012 │ +460,492,713 │ +\$1,234\.57 │ █+/,
+    );
+    const totalRow = text.split('\n').find((line) => line.startsWith('│ Total ')) ?? '';
+    expect(totalRow).toContain('$1,234.57');
+  });
+
+  it('lists zero days and the daily average', () => {
+    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: false });
+    expect(text).toMatch(/2026-11-17 .* \$0\.00/);
+    // (1234.5678 + 0.001) / 7 days = 176.3669...
+    expect(text).toMatch(/Daily avg .* \$176\.37/);
+  });
+
+  it('adds a row per model under each day with --breakdown', () => {
+    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: true });
+    expect(text).toMatch(/└ opus-4-6 .* <\$0\.01/);
+  });
+
+  it('marks partial costs and names the unpriced models and skipped lines', () => {
+    const partial = rollupByDay(
+      [
+        pricedRecord({ timestamp: at('2026-11-20T01:00:00Z'), model: 'my-proxy', cost: null }),
+        pricedRecord({ timestamp: at('2026-11-20T02:00:00Z'), cost: 1 }),
+      ],
+      new ZonedCalendar('UTC'),
+      week,
+    );
+    const text = renderDailyTable(
+      partial,
+      { ...stats, malformedLines: 3 },
+      { width: 80, palette: plain, breakdown: false },
+    );
+    expect(text).toContain('$1.00+');
+    expect(text).toContain('no known price: my-proxy');
+    expect(text).toContain('Skipped 3 malformed lines');
+  });
+
+  it('carries escape codes only with colour on', () => {
+    const options = { width: 200, breakdown: false };
+    expect(renderDailyTable(report, stats, { ...options, palette: plain })).not.toContain(
+      '\u001b[',
+    );
+    expect(renderDailyTable(report, stats, { ...options, palette: palette(true) })).toContain(
+      '\u001b[',
+    );
+  });
+});
+
+describe('dailyJson', () => {
+  const json = dailyJson(report, { stats, project: undefined, priceSource: 'test' });
+
+  it('uses the field names ccusage users read, plus the cache-write split', () => {
+    expect(json.daily[1]).toEqual({
+      date: '2026-11-18',
+      inputTokens: 123_456,
+      outputTokens: 1_234_567,
+      cacheCreationTokens: 2_345_678,
+      cacheReadTokens: 456_789_012,
+      totalTokens: 460_492_713,
+      cacheCreation5mTokens: 2_000_000,
+      cacheCreation1hTokens: 345_678,
+      requests: 1,
+      totalCost: 1234.5678,
+      costIsPartial: false,
+      modelsUsed: ['claude-sonnet-4-5-20250929'],
+      modelBreakdowns: [
+        {
+          modelName: 'claude-sonnet-4-5-20250929',
+          inputTokens: 123_456,
+          outputTokens: 1_234_567,
+          cacheCreationTokens: 2_345_678,
+          cacheReadTokens: 456_789_012,
+          totalTokens: 460_492_713,
+          cacheCreation5mTokens: 2_000_000,
+          cacheCreation1hTokens: 345_678,
+          requests: 1,
+          cost: 1234.5678,
+        },
+      ],
+    });
+  });
+
+  it('totals the range and describes the run in meta', () => {
+    expect(json.totals).toMatchObject({
+      totalTokens: 460_492_723,
+      totalCost: 1234.5688,
+      requests: 2,
+    });
+    expect(json.meta).toEqual({
+      since: '2026-11-17',
+      until: '2026-11-23',
+      timeZone: 'UTC',
+      project: null,
+      roots: ['/logs'],
+      filesRead: 2,
+      linesRead: 40,
+      malformedLines: 0,
+      unreadable: [],
+      unpricedModels: [],
+      priceSource: 'test',
+    });
+  });
+});

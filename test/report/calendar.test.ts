@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { addDays, daysBetween, parseDay, ZonedCalendar } from '../../src/report/calendar.js';
+
+describe('ZonedCalendar.dayOf', () => {
+  const at = (iso: string) => Date.parse(iso);
+
+  it.each([
+    ['UTC', '2026-11-20T23:30:00Z', '2026-11-20'],
+    ['Europe/Berlin', '2026-11-20T23:30:00Z', '2026-11-21'], // UTC+1 in winter
+    ['Europe/Berlin', '2026-07-20T22:30:00Z', '2026-07-21'], // UTC+2 in summer
+    ['America/New_York', '2026-11-21T04:59:00Z', '2026-11-20'], // UTC-5
+    ['Asia/Kathmandu', '2026-11-20T18:14:00Z', '2026-11-20'], // UTC+5:45
+    ['Asia/Kathmandu', '2026-11-20T18:15:00Z', '2026-11-21'],
+    ['Pacific/Auckland', '2026-11-20T11:00:00Z', '2026-11-21'], // UTC+13 in summer
+  ])('in %s, %s falls on %s', (zone, iso, day) => {
+    expect(new ZonedCalendar(zone).dayOf(at(iso))).toBe(day);
+  });
+
+  it('follows a DST change within a day (Berlin, 2026-03-29 and 2026-10-25)', () => {
+    const berlin = new ZonedCalendar('Europe/Berlin');
+    // 23-hour day: midnight is 23:00Z the day before, and the next midnight is 22:00Z.
+    expect(berlin.dayOf(at('2026-03-28T23:00:00Z'))).toBe('2026-03-29');
+    expect(berlin.dayOf(at('2026-03-29T21:59:59Z'))).toBe('2026-03-29');
+    expect(berlin.dayOf(at('2026-03-29T22:00:00Z'))).toBe('2026-03-30');
+    // 25-hour day: midnight is 22:00Z the day before, the next 23:00Z.
+    expect(berlin.dayOf(at('2026-10-24T22:00:00Z'))).toBe('2026-10-25');
+    expect(berlin.dayOf(at('2026-10-25T22:59:59Z'))).toBe('2026-10-25');
+    expect(berlin.dayOf(at('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
+  });
+
+  it('rejects an unknown zone with a usage error', () => {
+    expect(() => new ZonedCalendar('Mars/Olympus')).toThrow(UsageError);
+  });
+});
+
+describe('day helpers', () => {
+  it('parses real days only, with or without dashes', () => {
+    expect(parseDay('2026-02-28')).toBe('2026-02-28');
+    expect(parseDay('20260228')).toBe('2026-02-28');
+    expect(parseDay('2028-02-29')).toBe('2028-02-29');
+    expect(parseDay('2026-02-29')).toBeNull();
+    expect(parseDay('2026-13-01')).toBeNull();
+    expect(parseDay('26-01-01')).toBeNull();
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(daysBetween('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+    expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+});
