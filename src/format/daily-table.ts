@@ -56,7 +56,8 @@ const LAYOUTS: { columns: ColumnId[]; modelsWidth: number; barWidth: number }[] 
     modelsWidth: 24,
     barWidth: 10,
   },
-  { columns: ['date', 'models', 'total', 'cost', 'bar'], modelsWidth: 20, barWidth: 10 },
+  { columns: ['date', 'models', 'total', 'cost', 'bar'], modelsWidth: 24, barWidth: 8 },
+  { columns: ['date', 'models', 'total', 'cost', 'bar'], modelsWidth: 14, barWidth: 8 },
   { columns: ['date', 'total', 'cost', 'bar'], modelsWidth: 0, barWidth: 8 },
   { columns: ['date', 'total', 'cost'], modelsWidth: 0, barWidth: 0 },
 ];
