@@ -12,8 +12,14 @@ export function buildProgram(): Command {
   const program = new Command('usage')
     .description('What Claude Code costs you, from the logs on this machine.')
     .version(packageVersion(), '-V, --version')
-    .showHelpAfterError('(run usage --help for the options)')
+    .addHelpText(
+      'after',
+      '\nWith no command, usage runs daily: see usage daily --help for its options.',
+    )
     .exitOverride();
-  program.addCommand(dailyCommand().exitOverride(), { isDefault: true });
+  program.addCommand(
+    dailyCommand().showHelpAfterError('(usage daily --help lists the options)').exitOverride(),
+    { isDefault: true },
+  );
   return program;
 }

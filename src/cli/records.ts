@@ -16,7 +16,7 @@ export const DEMO_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../f
 
 function noLogsMessage(searched: string[]): string {
   return [
-    'no Claude Code logs found. Looked in:',
+    'no Claude Code logs (*.jsonl transcripts) found. Looked in:',
     ...searched.map((dir) => `  ${dir}`),
     'Point usage at them with --data-dir <dir> or CLAUDE_CONFIG_DIR=<dir>[,<dir>...],',
     `or try the bundled demo logs: usage --data-dir ${DEMO_DIR} --all`,
@@ -46,6 +46,9 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
   const progress = progressReporter(process.stderr);
   const loaded = await loadUsageRecords(roots.projectDirs, { onProgress: progress.update });
   progress.done();
+  if (loaded.stats.filesRead === 0 && loaded.stats.unreadable.length === 0) {
+    throw new UsageError(noLogsMessage(roots.searched), ExitCode.failure);
+  }
   for (const { path: where, reason } of loaded.stats.unreadable) {
     process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
   }

@@ -214,15 +214,17 @@ export function renderDailyTable(
   options: TableOptions & { project?: string },
 ): string {
   const rows = rowsOf(report, options.breakdown);
-  const candidates = options.compact ? LAYOUTS.slice(1) : LAYOUTS;
-  let chosen = candidates[candidates.length - 1] ?? LAYOUTS[0];
+  const anyCost = report.days.some((day) => day.cost > 0);
+  const candidates = (options.compact ? LAYOUTS.slice(1) : LAYOUTS).map((layout) =>
+    anyCost ? layout : { ...layout, columns: layout.columns.filter((column) => column !== 'bar') },
+  );
   let text = '';
+  let compacted = false;
   for (const layout of candidates) {
     text = renderLayout(rows, layout, options.palette);
-    chosen = layout;
+    compacted = !layout.columns.includes('input');
     if (visibleWidth(text) <= options.width) break;
   }
-  const compacted = chosen !== LAYOUTS[0];
   const notes = footnotes(report, stats, compacted).map((note) =>
     options.palette.muted(wrapText(note, options.width)),
   );

@@ -152,6 +152,16 @@ describe('usage errors', () => {
     expect(result.stderr).toContain('fixtures/demo');
   });
 
+  it('treats a projects folder without transcripts as no logs', async () => {
+    const empty = await fsFixture({ 'projects/readme.txt': 'nothing here' });
+    const result = runCli(['--data-dir', empty]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `no Claude Code logs (*.jsonl transcripts) found. Looked in:\n  ${path.join(empty, 'projects')}`,
+    );
+  });
+
   it('prints help and version with exit 0', () => {
     const help = runCli(['daily', '--help']);
     expect(help.status).toBe(0);
