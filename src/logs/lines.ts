@@ -21,10 +21,16 @@ export interface LineCounts {
  * chunk plus the current line. The last line may lack its newline (a file being written);
  * it is passed on like any other, and the parser decides whether it is complete.
  */
+export interface LineOptions {
+  maxLineBytes?: number;
+  /** Called with the size of each chunk read, for progress on large files. */
+  onBytes?: (bytes: number) => void;
+}
+
 export async function forEachLine(
   file: string,
   onLine: (line: string) => void,
-  maxLineBytes: number = MAX_LINE_BYTES,
+  { maxLineBytes = MAX_LINE_BYTES, onBytes }: LineOptions = {},
 ): Promise<LineCounts> {
   const counts: LineCounts = { lines: 0, oversized: 0 };
   let pending: Buffer[] = [];
@@ -62,6 +68,7 @@ export async function forEachLine(
 
   const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
+    onBytes?.(chunk.length);
     let start = 0;
     let newline = chunk.indexOf(NEWLINE, start);
     while (newline !== -1) {

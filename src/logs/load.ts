@@ -62,20 +62,32 @@ export async function readTranscripts(
   };
 
   async function readFile(file: TranscriptFile): Promise<void> {
+    let bytesRead = 0;
     try {
-      const counts = await forEachLine(file.path, (line) => {
-        const parsed = parseUsageLine(line, file);
-        if (parsed === MALFORMED) stats.malformedLines++;
-        else if (parsed !== null) deduper.add(parsed);
-      });
+      const counts = await forEachLine(
+        file.path,
+        (line) => {
+          const parsed = parseUsageLine(line, file);
+          if (parsed === MALFORMED) stats.malformedLines++;
+          else if (parsed !== null) deduper.add(parsed);
+        },
+        {
+          onBytes: (bytes) => {
+            bytesRead += bytes;
+            progress.bytesDone += bytes;
+            options.onProgress?.(progress);
+          },
+        },
+      );
       stats.filesRead++;
       stats.linesRead += counts.lines + counts.oversized;
       stats.malformedLines += counts.oversized;
     } catch (error) {
       stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
     }
+    // The size was taken when the file was found; it may have grown or shrunk since.
+    progress.bytesDone += Math.max(file.size - bytesRead, 0);
     progress.filesDone++;
-    progress.bytesDone += file.size;
     options.onProgress?.(progress);
   }
 

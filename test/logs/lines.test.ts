@@ -6,11 +6,9 @@ import { fsFixture } from '../helpers/fs-fixture.js';
 async function linesOf(content: string, maxLineBytes?: number) {
   const dir = await fsFixture({ 'f.jsonl': content });
   const lines: string[] = [];
-  const counts = await forEachLine(
-    path.join(dir, 'f.jsonl'),
-    (line) => lines.push(line),
+  const counts = await forEachLine(path.join(dir, 'f.jsonl'), (line) => lines.push(line), {
     maxLineBytes,
-  );
+  });
   return { lines, counts };
 }
 
@@ -32,6 +30,15 @@ describe('forEachLine', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toBe(long);
     expect(lines[1]).toBe('{"next":true}');
+  });
+
+  it('reports the bytes of each chunk it reads', async () => {
+    const dir = await fsFixture({ 'f.jsonl': 'y'.repeat(1_500_000) });
+    const chunks: number[] = [];
+    await forEachLine(path.join(dir, 'f.jsonl'), () => {}, {
+      onBytes: (bytes) => chunks.push(bytes),
+    });
+    expect(chunks).toEqual([1_048_576, 1_500_000 - 1_048_576]);
   });
 
   it('drops lines over the size limit without holding them', async () => {

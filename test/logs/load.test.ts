@@ -52,18 +52,22 @@ describe('readTranscripts', () => {
     expect(stats.unreadable).toEqual([{ path: missing, reason: 'vanished while reading' }]);
   });
 
-  it('reports progress once per file', async () => {
-    const dir = await fsFixture({ 'a.jsonl': [assistantLine()], 'b.jsonl': [assistantLine()] });
-    const seen: number[] = [];
+  it('reports progress by chunk and by file, ending at the totals', async () => {
+    const line = assistantLine();
+    const dir = await fsFixture({ 'a.jsonl': [line], 'b.jsonl': [line] });
+    const size = line.length + 1;
+    const seen: [number, number][] = [];
     await readTranscripts(
       ['a.jsonl', 'b.jsonl'].map((name) => ({
         path: path.join(dir, name),
         project: '',
-        size: 1,
+        size,
         subagent: false,
       })),
-      { onProgress: (progress) => seen.push(progress.filesDone) },
+      { onProgress: (progress) => seen.push([progress.filesDone, progress.bytesDone]) },
     );
-    expect(seen).toEqual([1, 2]);
+    expect(seen.at(-1)).toEqual([2, 2 * size]);
+    // Bytes move before any file is done, so one large file still shows progress.
+    expect(seen[0]).toEqual([0, size]);
   });
 });
