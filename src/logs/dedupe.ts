@@ -37,9 +37,3 @@ export class ResponseDeduper {
     );
   }
 }
-
-export function dedupeResponses(records: Iterable<UsageRecord>): UsageRecord[] {
-  const deduper = new ResponseDeduper();
-  for (const record of records) deduper.add(record);
-  return deduper.records();
-}

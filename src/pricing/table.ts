@@ -2,9 +2,12 @@ import { ModelMatcher } from './match.js';
 import shipped from './prices.json' with { type: 'json' };
 import { type PriceSnapshot, PriceSnapshotSchema } from './snapshot.js';
 
-/** The price snapshot shipped inside the package: reports never fetch anything. */
+let parsed: PriceSnapshot | undefined;
+
+/** The price snapshot shipped inside the package (checked once): reports never fetch anything. */
 export function shippedPrices(): PriceSnapshot {
-  return PriceSnapshotSchema.parse(shipped);
+  parsed ??= PriceSnapshotSchema.parse(shipped);
+  return parsed;
 }
 
 export function shippedMatcher(): ModelMatcher {

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeResponses } from '../../src/logs/dedupe.js';
+import { ResponseDeduper } from '../../src/logs/dedupe.js';
 import type { UsageRecord } from '../../src/types.js';
 import { pricedRecord } from '../helpers/lines.js';
+
+function dedupeResponses(records: UsageRecord[]): UsageRecord[] {
+  const deduper = new ResponseDeduper();
+  for (const record of records) deduper.add(record);
+  return deduper.records();
+}
 
 function copy(overrides: Partial<UsageRecord>): UsageRecord {
   const { cost: _cost, ...record } = pricedRecord({ key: 'msg_1:req_1', ...overrides });
   return record;
 }
 
-describe('dedupeResponses', () => {
+describe('ResponseDeduper', () => {
   it('keeps the copy with the largest output, whatever order the copies come in', () => {
     const copies = [
       copy({ outputTokens: 1 }),
