@@ -1,35 +1,63 @@
 #!/usr/bin/env node
 // Writes src/pricing/prices.json, the price snapshot the package ships.
-// Usage: npm run pricing:update [-- <file-or-url>]
-// Default source: ../shared/pricing/litellm-claude.json when present, else LiteLLM's URL.
+//   npm run pricing:update                   LiteLLM's URL; when it cannot be reached,
+//                                            ../shared/pricing/litellm-claude.json
+//   npm run pricing:update -- <file-or-url>  that source
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { diffPrices } from '../dist/pricing/diff.js';
+import { fetchJson, LITELLM_URL } from '../dist/pricing/fetch.js';
 import { buildPriceSnapshot } from '../dist/pricing/snapshot.js';
+import { writeFileAtomic } from '../dist/pricing/update.js';
 
-const LITELLM_URL =
-  'https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json';
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const target = path.join(repo, 'src', 'pricing', 'prices.json');
 const sharedCopy = path.join(repo, '..', 'shared', 'pricing', 'litellm-claude.json');
-const source = process.argv[2] ?? (existsSync(sharedCopy) ? sharedCopy : LITELLM_URL);
 
-async function readSource(where) {
-  if (/^https?:\/\//.test(where)) {
-    const response = await fetch(where, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`${where}: HTTP ${response.status}`);
-    return response.json();
-  }
-  return JSON.parse(await readFile(where, 'utf8'));
+async function fromFile(file) {
+  const { mtime } = await stat(file);
+  return {
+    table: JSON.parse(await readFile(file, 'utf8')),
+    source: `LiteLLM model_prices_and_context_window.json, local copy ${path.basename(file)} of ${mtime.toISOString().slice(0, 10)}`,
+  };
 }
 
-const table = await readSource(source);
-const label = /^https?:/.test(source)
-  ? source
-  : `LiteLLM model_prices_and_context_window.json (local copy: ${path.basename(source)})`;
-const snapshot = buildPriceSnapshot(table, label, new Date().toISOString().slice(0, 10));
-const target = path.join(repo, 'src', 'pricing', 'prices.json');
-await writeFile(target, `${JSON.stringify(snapshot, null, 1)}\n`);
-console.log(
-  `wrote ${Object.keys(snapshot.models).length} Claude models to ${path.relative(repo, target)}`,
-);
+async function fromUrl(url) {
+  return { table: await fetchJson(url), source: url };
+}
+
+async function load(argument) {
+  if (argument !== undefined)
+    return /^https?:\/\//.test(argument) ? fromUrl(argument) : fromFile(argument);
+  try {
+    return await fromUrl(LITELLM_URL);
+  } catch (error) {
+    if (!existsSync(sharedCopy)) throw error;
+    console.error(`${error.message}; using ${path.relative(repo, sharedCopy)}`);
+    return fromFile(sharedCopy);
+  }
+}
+
+try {
+  const { table, source } = await load(process.argv[2]);
+  const snapshot = buildPriceSnapshot(table, source, new Date().toISOString().slice(0, 10));
+  const before = existsSync(target) ? JSON.parse(await readFile(target, 'utf8')).models : {};
+  const diff = diffPrices(before, snapshot.models);
+  await writeFileAtomic(target, `${JSON.stringify(snapshot, null, 1)}\n`);
+  console.log(
+    `wrote ${Object.keys(snapshot.models).length} Claude models to ${path.relative(repo, target)}`,
+  );
+  console.log(
+    `added ${diff.added.length}, removed ${diff.removed.length}, changed ${diff.changed.length}`,
+  );
+  for (const change of diff.changed) {
+    console.log(
+      `  ${change.model}: ${change.fields.map((f) => `${f.field} ${f.before} -> ${f.after}`).join(', ')}`,
+    );
+  }
+} catch (error) {
+  console.error(`pricing:update: ${error.message}`);
+  process.exitCode = 1;
+}

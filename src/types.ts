@@ -31,11 +31,14 @@ export interface UsageRecord extends TokenCounts {
   sidechain: boolean;
   /** The file the kept copy came from. */
   file: string;
+  /** `costUSD` as old Claude Code versions logged it, or null. */
+  loggedCostUSD: number | null;
 }
 
-/** A record with its price applied; `cost` is null when the model has no known price. */
+/** A record with its price applied; `cost` is null when it has none, and `unpriced` says why. */
 export interface PricedRecord extends UsageRecord {
   cost: number | null;
+  unpriced: string | null;
 }
 
 /** What reading the logs found besides the records, for the report's `meta`. */

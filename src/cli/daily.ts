@@ -2,11 +2,10 @@ import { Command } from 'commander';
 import { palette, useColor } from '../format/color.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
-import { shippedPrices } from '../pricing/table.js';
 import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { rollupByDay, usageDaySpan } from '../report/daily.js';
 import { resolveRange } from '../report/range.js';
-import { loadPricedRecords } from './records.js';
+import { loadPricedRecords, warnUnpriced } from './records.js';
 import { type ReportOptions, reportOptions } from './shared-options.js';
 import { outputWidth } from './terminal.js';
 
@@ -20,15 +19,18 @@ async function runDaily(options: DailyOptions): Promise<void> {
   // Validate the range before the (possibly long) scan; --all needs the data to know its span.
   resolveRange(options, today, null);
 
-  const { records, stats } = await loadPricedRecords(options);
+  const { records, stats, book } = await loadPricedRecords(options);
   const range = resolveRange(options, today, usageDaySpan(records, calendar));
   const report = rollupByDay(records, calendar, range);
+  const unpriced = warnUnpriced(report.models, records, book.configFile);
 
   if (options.json) {
     const json = dailyJson(report, {
       stats,
       project: options.project,
-      priceSource: shippedPrices().source,
+      costMode: options.mode,
+      prices: book.prices,
+      unpriced,
     });
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
     return;
@@ -44,6 +46,7 @@ async function runDaily(options: DailyOptions): Promise<void> {
     breakdown: options.breakdown === true,
     compact: options.compact === true,
     project: options.project,
+    unpriced,
   });
   process.stdout.write(`${table}\n`);
 }

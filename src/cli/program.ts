@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { dailyCommand } from './daily.js';
+import { pricingCommand } from './pricing.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -21,5 +22,6 @@ export function buildProgram(): Command {
     dailyCommand().showHelpAfterError('(usage daily --help lists the options)').exitOverride(),
     { isDefault: true },
   );
+  program.addCommand(pricingCommand());
   return program;
 }

@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { ExitCode, UsageError } from '../errors.js';
 import { type LoadedUsage, loadUsageRecords } from '../logs/load.js';
 import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import type { PriceBook } from '../pricing/book.js';
 import { priceRecords } from '../pricing/price-records.js';
-import { shippedMatcher } from '../pricing/table.js';
 import { isInProject } from '../report/filter.js';
+import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord } from '../types.js';
+import { loadPriceBook } from './prices.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
 
@@ -25,6 +27,34 @@ function noLogsMessage(searched: string[]): string {
 
 export interface PricedUsage extends LoadedUsage {
   records: PricedRecord[];
+  book: PriceBook;
+}
+
+/**
+ * One stderr line, once per run, naming the models a report's costs leave out and how to
+ * price them.
+ */
+export function warnUnpriced(
+  models: { name: string; unpricedRequests: number }[],
+  records: PricedRecord[],
+  configFile: string,
+): Map<string, string> {
+  const reasons = unpricedReasons(records);
+  const shown = new Map(
+    models
+      .filter((model) => model.unpricedRequests > 0)
+      .map((model) => [model.name, reasons.get(model.name) ?? 'no known price']),
+  );
+  if (shown.size === 0) return shown;
+  const byReason = new Map<string, string[]>();
+  for (const [model, reason] of shown)
+    byReason.set(reason, [...(byReason.get(reason) ?? []), model]);
+  const list = [...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`).join('; ');
+  const advice = [...byReason.keys()].some((reason) => !reason.includes('costUSD'))
+    ? `; add a price or an alias in ${configFile} (README: "Prices of other models")`
+    : '';
+  process.stderr.write(`usage: costs leave out ${list}${advice}\n`);
+  return shown;
 }
 
 /**
@@ -32,6 +62,7 @@ export interface PricedUsage extends LoadedUsage {
  * stop the report (unreadable files, roots without logs) are written to stderr here, once.
  */
 export async function loadPricedRecords(options: ReportOptions): Promise<PricedUsage> {
+  const book = await loadPriceBook(options.config);
   const candidates = candidateRoots({
     dataDirs: options.dataDir,
     env: process.env,
@@ -53,13 +84,14 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
     process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
   }
 
-  let records = priceRecords(loaded.records, shippedMatcher());
   const project = options.project;
-  if (project !== undefined) {
-    records = records.filter((record) => isInProject(record, project));
-    if (records.length === 0) {
-      process.stderr.write(`usage: no usage found for project '${project}'\n`);
-    }
+  const kept =
+    project === undefined
+      ? loaded.records
+      : loaded.records.filter((record) => isInProject(record, project));
+  if (project !== undefined && kept.length === 0) {
+    process.stderr.write(`usage: no usage found for project '${project}'\n`);
   }
-  return { records, stats: loaded.stats };
+  const records = priceRecords(kept, book, options.mode);
+  return { records, stats: loaded.stats, book };
 }

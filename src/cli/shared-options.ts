@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { COST_MODES, type CostMode } from '../pricing/price-records.js';
 
 /** Options every report accepts, defined once so all commands filter the same way. */
 export interface ReportOptions {
@@ -9,6 +10,8 @@ export interface ReportOptions {
   project?: string;
   dataDir: string[];
   json?: boolean;
+  mode: CostMode;
+  config?: string;
   color?: boolean;
   compact?: boolean;
   debug?: boolean;
@@ -35,6 +38,13 @@ export function reportOptions(): Option[] {
       .argParser(collect)
       .default([]),
     new Option('-j, --json', 'print the report as JSON'),
+    new Option(
+      '-m, --mode <mode>',
+      'cost from tokens, from logged costUSD, or costUSD when present',
+    )
+      .choices(COST_MODES)
+      .default('calculate'),
+    new Option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)'),
     new Option('--compact', 'use the narrow table layout'),
     new Option('--color', 'colour the output even when it is not a terminal'),
     new Option('--no-color', 'never colour the output'),

@@ -1,3 +1,5 @@
+import type { CostMode } from '../pricing/price-records.js';
+import type { PriceTable } from '../pricing/sources.js';
 import type { DailyReport, NamedRollup } from '../report/daily.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
 import type { ScanStats } from '../types.js';
@@ -31,11 +33,17 @@ function modelBreakdown(model: NamedRollup) {
 export interface JsonContext {
   stats: ScanStats;
   project: string | undefined;
-  priceSource: string;
+  costMode: CostMode;
+  prices: PriceTable;
+  /** Models whose costs are left out, and why. */
+  unpriced: Map<string, string>;
 }
 
 /** The daily report as the object `--json` prints. The README documents every field. */
-export function dailyJson(report: DailyReport, { stats, project, priceSource }: JsonContext) {
+export function dailyJson(
+  report: DailyReport,
+  { stats, project, costMode, prices, unpriced }: JsonContext,
+) {
   return {
     daily: report.days.map((day) => ({
       date: day.date,
@@ -63,8 +71,14 @@ export function dailyJson(report: DailyReport, { stats, project, priceSource }: 
       unreadable: stats.unreadable,
       unpricedModels: report.models
         .filter((model) => model.unpricedRequests > 0)
-        .map((model) => ({ model: model.name, ...tokenFields(model) })),
-      priceSource,
+        .map((model) => ({
+          model: model.name,
+          reason: unpriced.get(model.name) ?? 'no known price',
+          unpricedRequests: model.unpricedRequests,
+          ...tokenFields(model),
+        })),
+      costMode,
+      prices: { source: prices.source, retrievedAt: prices.retrievedAt, origin: prices.origin },
     },
   };
 }

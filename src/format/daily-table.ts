@@ -15,6 +15,8 @@ export interface TableOptions {
   breakdown: boolean;
   /** Use the compact layout even when the full one would fit. */
   compact?: boolean;
+  /** Why some models' requests have no cost: model -> reason. */
+  unpriced?: Map<string, string>;
 }
 
 type ColumnId =
@@ -186,15 +188,20 @@ function title(report: DailyReport, project: string | undefined): string {
   return `Claude Code usage by day · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
 }
 
-function footnotes(report: DailyReport, stats: ScanStats, compacted: boolean): string[] {
+function footnotes(
+  report: DailyReport,
+  stats: ScanStats,
+  compacted: boolean,
+  reasons: Map<string, string>,
+): string[] {
   const notes: string[] = [];
   const unpriced = report.models.filter((model) => model.unpricedRequests > 0);
   if (unpriced.length > 0) {
-    const names = unpriced.map((model) => model.name).join(', ');
+    const names = unpriced
+      .map((model) => `${model.name} (${reasons.get(model.name) ?? 'no known price'})`)
+      .join(', ');
     const requests = unpriced.reduce((sum, model) => sum + model.unpricedRequests, 0);
-    notes.push(
-      `+ Costs leave out ${formatInteger(requests)} requests of models with no known price: ${names}.`,
-    );
+    notes.push(`+ Costs leave out ${formatInteger(requests)} requests without a price: ${names}.`);
   }
   if (stats.malformedLines > 0) {
     notes.push(`Skipped ${formatInteger(stats.malformedLines)} malformed lines in the logs.`);
@@ -225,7 +232,7 @@ export function renderDailyTable(
     compacted = !layout.columns.includes('input');
     if (visibleWidth(text) <= options.width) break;
   }
-  const notes = footnotes(report, stats, compacted).map((note) =>
+  const notes = footnotes(report, stats, compacted, options.unpriced ?? new Map()).map((note) =>
     options.palette.muted(wrapText(note, options.width)),
   );
   const heading = options.palette.heading(wrapText(title(report, options.project), options.width));

@@ -59,6 +59,7 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Usage
     fast: line.message.usage.speed === 'fast',
     sidechain: source.subagent || embedded || line.isSidechain === true,
     file: source.path,
+    loggedCostUSD: line.costUSD ?? null,
     ...tokenCountsOf(line.message.usage),
   };
 }

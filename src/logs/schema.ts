@@ -28,6 +28,7 @@ export const UsageLineSchema = z.object({
   cwd: z.string().nullish(),
   requestId: z.string().nullish(),
   isSidechain: z.boolean().nullish(),
+  costUSD: z.number().nonnegative().nullish(),
   message: z.object({
     id: z.string().nullish(),
     model: z.string().nullish(),

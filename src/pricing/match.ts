@@ -8,10 +8,22 @@ const DATE_SUFFIX = /-\d{8}$/;
  * all name the same model as `claude-…` with a `-YYYYMMDD` date.
  */
 export function canonicalModelId(id: string): string {
-  let canonical = id.trim().toLowerCase();
+  // Claude Code names the 1M-context variant `…[1m]`; the API bills the model itself.
+  let canonical = id
+    .trim()
+    .toLowerCase()
+    .replace(/\[[a-z0-9]+\]$/, '');
   const start = canonical.lastIndexOf('claude');
   if (start > 0) canonical = canonical.slice(start);
-  return canonical.replace(/@(\d{8})$/, '-$1').replace(/(?<=\d)-v\d+(?::\d+)?$/, '');
+  return (
+    canonical
+      .replace(/@(\d{8})$/, '-$1')
+      .replace(/(?<=\d)-v\d+(?::\d+)?$/, '')
+      // `-latest` names the newest snapshot of the same version, like an id without its date.
+      .replace(/-latest$/, '')
+      // Some gateways write versions with dots: `claude-sonnet-4.5`.
+      .replace(/(?<=\d)\.(?=\d)/g, '-')
+  );
 }
 
 export function withoutDateSuffix(id: string): string {
@@ -22,6 +34,11 @@ export interface PriceMatch {
   /** The table entry the price came from. */
   entry: string;
   price: ModelPrice;
+}
+
+/** A match, and whether it was the id itself or another spelling of it. */
+export interface ModelMatch extends PriceMatch {
+  exact: boolean;
 }
 
 interface Candidate extends PriceMatch {
@@ -46,7 +63,7 @@ export class ModelMatcher {
   private readonly exact = new Map<string, PriceMatch>();
   private readonly byCanonical = new Map<string, Candidate>();
   private readonly byUndated = new Map<string, Candidate>();
-  private readonly cache = new Map<string, PriceMatch | null>();
+  private readonly cache = new Map<string, ModelMatch | null>();
 
   constructor(models: Record<string, ModelPrice>) {
     for (const [entry, price] of Object.entries(models)) {
@@ -65,7 +82,7 @@ export class ModelMatcher {
   }
 
   /** The price of a model id as it appears in the logs, or null when none is known. */
-  match(model: string): PriceMatch | null {
+  match(model: string): ModelMatch | null {
     const cached = this.cache.get(model);
     if (cached !== undefined) return cached;
     const canonical = canonicalModelId(model);
@@ -74,7 +91,10 @@ export class ModelMatcher {
       this.byCanonical.get(canonical) ??
       this.byUndated.get(withoutDateSuffix(canonical)) ??
       null;
-    const match = found === null ? null : { entry: found.entry, price: found.price };
+    const match =
+      found === null
+        ? null
+        : { entry: found.entry, price: found.price, exact: found.entry === model };
     this.cache.set(model, match);
     return match;
   }

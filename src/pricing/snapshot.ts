@@ -13,6 +13,7 @@ const LiteLlmEntrySchema = z.object({
   cache_creation_input_token_cost_above_200k_tokens: rate.optional(),
   cache_read_input_token_cost_above_200k_tokens: rate.optional(),
   provider_specific_entry: z.object({ fast: z.number().positive().optional() }).loose().optional(),
+  _comment: z.string().optional(),
 });
 
 export const LiteLlmTableSchema = z.record(z.string(), z.unknown());
@@ -31,6 +32,8 @@ export const ModelPriceSchema = RatesSchema.extend({
   above200k: RatesSchema.optional(),
   /** Fast mode (`usage.speed == "fast"`) multiplies the request's cost by this. */
   fastMultiplier: z.number().positive().optional(),
+  /** A promotional price holds through this day (UTC) only; later requests have no price. */
+  validUntil: z.iso.date().optional(),
 });
 
 export const PriceSnapshotSchema = z.object({
@@ -52,19 +55,30 @@ const CACHE_WRITE_5M = 1.25;
 const CACHE_WRITE_1H = 2;
 const CACHE_READ = 0.1;
 
-function ratesFrom(
-  input: number,
-  output: number,
-  cacheWrite5m: number | undefined,
-  cacheRead: number | undefined,
-): Rates {
+/** Rates with the cache figures a source left out filled in from Anthropic's multiples. */
+export function completeRates(rates: {
+  input: number;
+  output: number;
+  cacheWrite5m?: number | undefined;
+  cacheWrite1h?: number | undefined;
+  cacheRead?: number | undefined;
+}): Rates {
   return {
-    input,
-    output,
-    cacheWrite5m: cacheWrite5m ?? input * CACHE_WRITE_5M,
-    cacheWrite1h: input * CACHE_WRITE_1H,
-    cacheRead: cacheRead ?? input * CACHE_READ,
+    input: rates.input,
+    output: rates.output,
+    cacheWrite5m: rates.cacheWrite5m ?? rates.input * CACHE_WRITE_5M,
+    cacheWrite1h: rates.cacheWrite1h ?? rates.input * CACHE_WRITE_1H,
+    cacheRead: rates.cacheRead ?? rates.input * CACHE_READ,
   };
+}
+
+/**
+ * The last day of a promotional price, from an entry's note such as "Promotional pricing
+ * through 2026-08-31: ...". Such a price must not be applied to later requests.
+ */
+export function promotionEnd(comment: string | undefined): string | undefined {
+  if (comment === undefined || !/promo/i.test(comment)) return undefined;
+  return /\bthrough (\d{4}-\d{2}-\d{2})\b/i.exec(comment)?.[1];
 }
 
 /** One LiteLLM entry as our price, or null when it has no token prices (images, embeddings). */
@@ -73,22 +87,24 @@ export function modelPriceFromLiteLlm(entry: unknown): ModelPrice | null {
   if (!parsed.success) return null;
   const e = parsed.data;
   if (e.input_cost_per_token === undefined || e.output_cost_per_token === undefined) return null;
-  const price: ModelPrice = ratesFrom(
-    e.input_cost_per_token,
-    e.output_cost_per_token,
-    e.cache_creation_input_token_cost,
-    e.cache_read_input_token_cost,
-  );
+  const price: ModelPrice = completeRates({
+    input: e.input_cost_per_token,
+    output: e.output_cost_per_token,
+    cacheWrite5m: e.cache_creation_input_token_cost,
+    cacheRead: e.cache_read_input_token_cost,
+  });
   if (e.input_cost_per_token_above_200k_tokens !== undefined) {
-    price.above200k = ratesFrom(
-      e.input_cost_per_token_above_200k_tokens,
-      e.output_cost_per_token_above_200k_tokens ?? e.output_cost_per_token,
-      e.cache_creation_input_token_cost_above_200k_tokens,
-      e.cache_read_input_token_cost_above_200k_tokens,
-    );
+    price.above200k = completeRates({
+      input: e.input_cost_per_token_above_200k_tokens,
+      output: e.output_cost_per_token_above_200k_tokens ?? e.output_cost_per_token,
+      cacheWrite5m: e.cache_creation_input_token_cost_above_200k_tokens,
+      cacheRead: e.cache_read_input_token_cost_above_200k_tokens,
+    });
   }
   const fast = e.provider_specific_entry?.fast;
   if (fast !== undefined) price.fastMultiplier = fast;
+  const until = promotionEnd(e._comment);
+  if (until !== undefined) price.validUntil = until;
   return price;
 }
 

@@ -93,7 +93,7 @@ describe('renderDailyTable', () => {
       { width: 80, palette: plain, breakdown: false },
     );
     expect(text).toContain('$1.00+');
-    expect(text).toContain('no known price: my-proxy');
+    expect(text).toContain('without a price: my-proxy (no known price)');
     expect(text).toContain('Skipped 3 malformed lines');
   });
 
@@ -109,7 +109,59 @@ describe('renderDailyTable', () => {
 });
 
 describe('dailyJson', () => {
-  const json = dailyJson(report, { stats, project: undefined, priceSource: 'test' });
+  it('lists each unpriced model with its reason and token counts', () => {
+    const partial = rollupByDay(
+      [
+        pricedRecord({
+          timestamp: at('2026-11-20T01:00:00Z'),
+          model: 'my-proxy',
+          outputTokens: 7,
+          cost: null,
+        }),
+      ],
+      new ZonedCalendar('UTC'),
+      week,
+    );
+    const prices = {
+      source: 't',
+      retrievedAt: '2026-11-01',
+      models: {},
+      origin: 'snapshot' as const,
+      file: null,
+    };
+    const { meta, daily } = dailyJson(partial, {
+      stats,
+      project: undefined,
+      costMode: 'calculate',
+      prices,
+      unpriced: new Map([['my-proxy', 'no known price']]),
+    });
+    expect(meta.unpricedModels).toEqual([
+      expect.objectContaining({
+        model: 'my-proxy',
+        reason: 'no known price',
+        unpricedRequests: 1,
+        outputTokens: 7,
+      }),
+    ]);
+    expect(daily[3]).toMatchObject({ totalCost: 0, costIsPartial: true });
+    expect(daily[3]?.modelBreakdowns[0]?.cost).toBeNull();
+  });
+
+  const prices = {
+    source: 'test table',
+    retrievedAt: '2026-11-01',
+    models: {},
+    origin: 'snapshot' as const,
+    file: null,
+  };
+  const json = dailyJson(report, {
+    stats,
+    project: undefined,
+    costMode: 'calculate',
+    prices,
+    unpriced: new Map(),
+  });
 
   it('uses the field names ccusage users read, plus the cache-write split', () => {
     expect(json.daily[1]).toEqual({
@@ -159,7 +211,8 @@ describe('dailyJson', () => {
       malformedLines: 0,
       unreadable: [],
       unpricedModels: [],
-      priceSource: 'test',
+      costMode: 'calculate',
+      prices: { source: 'test table', retrievedAt: '2026-11-01', origin: 'snapshot' },
     });
   });
 });

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,25 +15,49 @@ export interface CliResult {
  * Runs the built CLI as a user would, piped (not a TTY), with a clean environment: no colour
  * variables, a home without Claude logs, and a fixed time zone unless the test sets one.
  */
-export function runCli(
-  args: string[],
-  env: Record<string, string | undefined> = {},
-  options: { cwd?: string; wrapper?: string[] } = {},
-): CliResult {
+function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const baseEnv: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: path.join(REPO, 'test', 'no-home'),
     TZ: 'UTC',
   };
+  return Object.fromEntries(
+    Object.entries({ ...baseEnv, ...env }).filter(([, value]) => value !== undefined),
+  ) as NodeJS.ProcessEnv;
+}
+
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string; wrapper?: string[] } = {},
+): CliResult {
   // A wrapper (such as setpriv, to drop root) runs node, which runs the CLI.
   const [command = process.execPath, ...wrapperArgs] = options.wrapper ?? [];
   const argv = options.wrapper ? [...wrapperArgs, process.execPath, CLI, ...args] : [CLI, ...args];
   const result = spawnSync(command, argv, {
     cwd: options.cwd ?? REPO,
-    env: Object.fromEntries(
-      Object.entries({ ...baseEnv, ...env }).filter(([, value]) => value !== undefined),
-    ) as NodeJS.ProcessEnv,
+    env: cliEnv(env),
     encoding: 'utf8',
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** Like runCli, without blocking this process: for tests that serve the CLI over HTTP. */
+export function runCliAsync(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO, env: cliEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (text: string) => {
+      stdout += text;
+    });
+    child.stderr.setEncoding('utf8').on('data', (text: string) => {
+      stderr += text;
+    });
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ stdout, stderr, status }));
+  });
 }

@@ -64,7 +64,9 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     cacheWrite5mTokens: 0,
     cacheWrite1hTokens: 0,
     cacheReadTokens: 0,
+    loggedCostUSD: null,
     cost: 0,
+    unpriced: null,
     ...overrides,
   };
 }

@@ -10,7 +10,11 @@ function dedupeResponses(records: UsageRecord[]): UsageRecord[] {
 }
 
 function copy(overrides: Partial<UsageRecord>): UsageRecord {
-  const { cost: _cost, ...record } = pricedRecord({ key: 'msg_1:req_1', ...overrides });
+  const {
+    cost: _cost,
+    unpriced: _unpriced,
+    ...record
+  } = pricedRecord({ key: 'msg_1:req_1', ...overrides });
   return record;
 }
 

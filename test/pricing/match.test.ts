@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalModelId, ModelMatcher } from '../../src/pricing/match.js';
-import { shippedPrices } from '../../src/pricing/table.js';
+import { shippedPrices } from '../../src/pricing/sources.js';
 
 const matcher = new ModelMatcher(shippedPrices().models);
 
@@ -13,40 +13,80 @@ describe('canonicalModelId', () => {
     ['vertex_ai/claude-opus-4-6@20260205', 'claude-opus-4-6-20260205'],
     ['anthropic.claude-opus-4-6-v1', 'claude-opus-4-6'],
     ['Claude-Opus-4-6', 'claude-opus-4-6'],
+    ['claude-3-7-sonnet-latest', 'claude-3-7-sonnet'],
+    ['anthropic/claude-sonnet-4.5', 'claude-sonnet-4-5'],
+    ['claude-sonnet-4-5-20250929[1m]', 'claude-sonnet-4-5-20250929'],
   ])('%s -> %s', (id, canonical) => {
     expect(canonicalModelId(id)).toBe(canonical);
   });
 });
 
 describe('ModelMatcher on the shipped snapshot', () => {
+  // Model ids as they appear in Claude Code logs (and through Bedrock, Vertex and gateways),
+  // and the table entry whose price each must use.
   it.each([
-    // id seen in logs, table entry it must use
+    ['claude-3-haiku-20240307', 'claude-3-haiku-20240307'],
+    ['claude-3-opus-20240229', 'claude-3-opus-20240229'],
+    ['claude-3-sonnet-20240229', 'anthropic.claude-3-sonnet-20240229-v1:0'],
+    ['claude-3-5-sonnet-20240620', 'anthropic.claude-3-5-sonnet-20240620-v1:0'],
+    ['claude-3-5-sonnet-20241022', 'anthropic.claude-3-5-sonnet-20241022-v2:0'],
+    ['claude-3-5-sonnet-latest', 'anthropic.claude-3-5-sonnet-20241022-v2:0'],
+    ['claude-3-5-haiku-20241022', 'anthropic.claude-3-5-haiku-20241022-v1:0'],
+    ['claude-3-7-sonnet-20250219', 'claude-3-7-sonnet-20250219'],
+    ['claude-3-7-sonnet-latest', 'claude-3-7-sonnet-20250219'],
+    ['claude-sonnet-4-20250514', 'claude-sonnet-4-20250514'],
+    ['claude-sonnet-4', 'claude-sonnet-4-20250514'],
+    ['claude-opus-4-20250514', 'claude-opus-4-20250514'],
+    ['claude-opus-4', 'claude-opus-4-20250514'],
+    ['claude-opus-4-1-20250805', 'claude-opus-4-1-20250805'],
+    ['claude-opus-4-1', 'claude-opus-4-1'],
     ['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5-20250929'],
     ['claude-sonnet-4-5', 'claude-sonnet-4-5'],
     ['claude-haiku-4-5-20251001', 'claude-haiku-4-5-20251001'],
+    ['claude-haiku-4-5', 'claude-haiku-4-5'],
+    ['claude-opus-4-5-20251101', 'claude-opus-4-5-20251101'],
+    ['claude-opus-4-5', 'claude-opus-4-5'],
     ['claude-opus-4-6', 'claude-opus-4-6'],
-    ['claude-opus-4-1-20250805', 'claude-opus-4-1-20250805'],
-    ['claude-opus-4-20250514', 'claude-opus-4-20250514'],
-    ['claude-opus-4', 'claude-opus-4-20250514'],
-    ['claude-sonnet-4', 'claude-sonnet-4-20250514'],
+    ['claude-opus-4-6-20260205', 'claude-opus-4-6-20260205'],
+    ['claude-sonnet-4-6', 'claude-sonnet-4-6'],
     ['claude-sonnet-4-6-20260301', 'claude-sonnet-4-6'],
-    // retired: only a provider id is left in the table
-    ['claude-3-5-haiku-20241022', 'anthropic.claude-3-5-haiku-20241022-v1:0'],
-    ['claude-3-7-sonnet-20250219', 'claude-3-7-sonnet-20250219'],
+    ['claude-opus-4-7', 'claude-opus-4-7'],
+    ['claude-sonnet-5', 'claude-sonnet-5'],
+    ['claude-opus-5', 'claude-opus-5'],
+    ['claude-sonnet-4-5-20250929[1m]', 'claude-sonnet-4-5-20250929'],
     ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'claude-sonnet-4-5-20250929'],
+    ['eu.anthropic.claude-sonnet-4-20250514-v1:0', 'claude-sonnet-4-20250514'],
+    ['global.anthropic.claude-opus-4-5-20251101-v1:0', 'claude-opus-4-5-20251101'],
+    ['anthropic.claude-opus-4-6-v1', 'anthropic.claude-opus-4-6-v1'],
+    [
+      'bedrock/us-east-1/anthropic.claude-3-5-haiku-20241022-v1:0',
+      'anthropic.claude-3-5-haiku-20241022-v1:0',
+    ],
+    ['vertex_ai/claude-opus-4-6@20260205', 'claude-opus-4-6-20260205'],
+    ['claude-sonnet-4-5@20250929', 'claude-sonnet-4-5-20250929'],
+    ['anthropic/claude-sonnet-4-5', 'claude-sonnet-4-5'],
+    ['openrouter/anthropic/claude-sonnet-4.5', 'claude-sonnet-4-5'],
   ])('%s is priced as %s', (model, entry) => {
     expect(matcher.match(model)?.entry).toBe(entry);
   });
 
-  it('never matches across versions', () => {
-    expect(matcher.match('claude-opus-4')?.entry).not.toMatch(/opus-4-1/);
-    expect(matcher.match('claude-sonnet-4')?.entry).not.toMatch(/sonnet-4-5/);
-    expect(matcher.match('claude-opus-4-9')).toBeNull();
-    expect(matcher.match('claude-sonnet-4-7-20270101')).toBeNull();
+  it.each([
+    ['claude-opus-4', /opus-4-1/],
+    ['claude-sonnet-4', /sonnet-4-5/],
+    ['claude-3-5-sonnet-20241022', /3-7/],
+  ])('never prices %s as another version', (model, other) => {
+    expect(matcher.match(model)?.entry).not.toMatch(other);
   });
 
-  it('knows nothing of unknown models', () => {
-    expect(matcher.match('my-local-llama')).toBeNull();
-    expect(matcher.match('unknown')).toBeNull();
+  it.each([
+    'claude-opus-4-9',
+    'claude-haiku-4',
+    'claude-sonnet-4-7-20270101',
+    'claude-opus-9-preview',
+    'my-local-llama',
+    'gpt-4o',
+    'unknown',
+  ])('knows no price for %s', (model) => {
+    expect(matcher.match(model)).toBeNull();
   });
 });

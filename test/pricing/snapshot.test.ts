@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPriceSnapshot, modelPriceFromLiteLlm } from '../../src/pricing/snapshot.js';
-import { shippedPrices } from '../../src/pricing/table.js';
+import { shippedPrices } from '../../src/pricing/sources.js';
 import { REPO } from '../helpers/cli.js';
 
 const sharedTable = path.join(REPO, '..', 'shared', 'pricing', 'litellm-claude.json');

@@ -1,0 +1,23 @@
+import os from 'node:os';
+import { loadConfig } from '../config/config.js';
+import { cacheDir, defaultConfigFile } from '../config/paths.js';
+import { PriceBook } from '../pricing/book.js';
+import {
+  cachedPricesFile,
+  newerTable,
+  readCachedPrices,
+  shippedPrices,
+} from '../pricing/sources.js';
+
+/**
+ * The price book for this run: config overrides and aliases over the newer of the shipped
+ * snapshot and the user's cached update. A damaged cache is reported and passed over.
+ */
+export async function loadPriceBook(configOption: string | undefined): Promise<PriceBook> {
+  const configFile = configOption ?? defaultConfigFile(process.env, os.homedir());
+  const config = await loadConfig(configFile, configOption !== undefined);
+  const cacheFile = cachedPricesFile(cacheDir(process.env, os.homedir()));
+  const cached = await readCachedPrices(cacheFile);
+  if (cached.problem !== null) process.stderr.write(`usage: ${cached.problem}\n`);
+  return new PriceBook(newerTable(shippedPrices(), cached.snapshot, cacheFile), config, configFile);
+}

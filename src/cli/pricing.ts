@@ -1,0 +1,170 @@
+import os from 'node:os';
+import { Command } from 'commander';
+import { cacheDir } from '../config/paths.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { palette, useColor } from '../format/color.js';
+import {
+  type PriceRow,
+  renderPriceDiff,
+  renderPriceList,
+  renderResolution,
+} from '../format/pricing.js';
+import { overridePrice, type PriceBook } from '../pricing/book.js';
+import { LITELLM_URL } from '../pricing/fetch.js';
+import { canonicalModelId } from '../pricing/match.js';
+import type { ModelPrice, Rates } from '../pricing/snapshot.js';
+import { cachedPricesFile } from '../pricing/sources.js';
+import { type PriceUpdate, updateCachedPrices } from '../pricing/update.js';
+import { loadPriceBook } from './prices.js';
+import { outputWidth } from './terminal.js';
+
+interface PricingOptions {
+  json?: boolean;
+  config?: string;
+  all?: boolean;
+  color?: boolean;
+}
+
+function perMillion(rates: Rates) {
+  const scale = (perToken: number) => Math.round(perToken * 1e12) / 1e6;
+  return {
+    input: scale(rates.input),
+    output: scale(rates.output),
+    cacheWrite5m: scale(rates.cacheWrite5m),
+    cacheWrite1h: scale(rates.cacheWrite1h),
+    cacheRead: scale(rates.cacheRead),
+  };
+}
+
+function priceJson(price: ModelPrice) {
+  return {
+    perMillionTokens: perMillion(price),
+    above200kPerMillionTokens: price.above200k === undefined ? null : perMillion(price.above200k),
+    fastMultiplier: price.fastMultiplier ?? null,
+    validUntil: price.validUntil ?? null,
+  };
+}
+
+/** Config prices, then aliases, then the table (provider ids only with `--all`). */
+function priceRows(book: PriceBook, all: boolean): PriceRow[] {
+  const rows: PriceRow[] = Object.entries(book.config.prices).map(([model, override]) => ({
+    model,
+    price: overridePrice(override),
+    note: 'config',
+  }));
+  for (const alias of Object.keys(book.config.aliases)) {
+    const resolution = book.resolve(alias);
+    if (resolution !== null)
+      rows.push({ model: alias, price: resolution.price, note: `= ${resolution.alias}` });
+  }
+  for (const [model, price] of Object.entries(book.prices.models)) {
+    if (all || canonicalModelId(model) === model) rows.push({ model, price, note: '' });
+  }
+  return rows;
+}
+
+function print(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+async function showPrices(model: string | undefined, options: PricingOptions): Promise<void> {
+  const book = await loadPriceBook(options.config);
+  const table = {
+    source: book.prices.source,
+    retrievedAt: book.prices.retrievedAt,
+    origin: book.prices.origin,
+  };
+  if (model !== undefined) {
+    const resolution = book.resolve(model);
+    if (resolution === null) process.exitCode = ExitCode.failure;
+    if (options.json) {
+      print(
+        JSON.stringify(
+          resolution === null
+            ? { model, priced: false, configFile: book.configFile }
+            : {
+                model,
+                priced: true,
+                entry: resolution.entry,
+                source: resolution.source,
+                exact: resolution.exact,
+                alias: resolution.alias,
+                ...priceJson(resolution.price),
+                table,
+              },
+          null,
+          2,
+        ),
+      );
+    } else {
+      print(renderResolution(model, resolution, book.configFile));
+    }
+    return;
+  }
+  const rows = priceRows(book, options.all === true);
+  if (options.json) {
+    const models = rows.map((row) => ({
+      model: row.model,
+      note: row.note,
+      ...priceJson(row.price),
+    }));
+    print(JSON.stringify({ table, configFile: book.configFile, models }, null, 2));
+    return;
+  }
+  const color = useColor({
+    flag: options.color,
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  });
+  print(
+    renderPriceList(rows, book.prices, palette(color), outputWidth(process.stdout, process.env)),
+  );
+}
+
+async function updatePrices(options: PricingOptions & { url: string }): Promise<void> {
+  const book = await loadPriceBook(options.config);
+  let update: PriceUpdate;
+  try {
+    update = await updateCachedPrices({
+      url: options.url,
+      cacheFile: cachedPricesFile(cacheDir(process.env, os.homedir())),
+      current: book.prices,
+      now: new Date(),
+    });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    const kept = book.prices.origin === 'cache' ? 'cached' : 'shipped';
+    throw new UsageError(
+      `${error.message}; still using the ${kept} prices of ${book.prices.retrievedAt.slice(0, 10)}`,
+      error.exitCode,
+    );
+  }
+  const count = Object.keys(update.snapshot.models).length;
+  if (options.json) {
+    print(JSON.stringify({ source: options.url, models: count, ...update.diff }, null, 2));
+  } else {
+    print(renderPriceDiff(update.diff, count, options.url));
+  }
+}
+
+export function pricingCommand(): Command {
+  const pricing = new Command('pricing')
+    .description('the prices in use, or how one model id is priced')
+    .argument('[model]', 'a model id as it appears in the logs')
+    .option('-j, --json', 'print as JSON')
+    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
+    .option('-a, --all', 'list provider ids (Bedrock, Vertex, ...) too')
+    .option('--color', 'colour the output even when it is not a terminal')
+    .option('--no-color', 'never colour the output')
+    .action((model: string | undefined, options: PricingOptions) => showPrices(model, options));
+  pricing
+    .command('update')
+    .description(
+      "fetch LiteLLM's current prices into your cache (the only command that uses the network)",
+    )
+    .option('--url <url>', 'where to fetch the LiteLLM table from', LITELLM_URL)
+    .option('-j, --json', 'print the changes as JSON')
+    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
+    .action((options: PricingOptions & { url: string }) => updatePrices(options));
+  return pricing;
+}
