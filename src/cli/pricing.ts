@@ -4,15 +4,12 @@ import { cacheDir } from '../config/paths.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { palette, useColor } from '../format/color.js';
 import {
-  type PriceRow,
+  priceJson,
   renderPriceDiff,
   renderPriceList,
   renderResolution,
 } from '../format/pricing.js';
-import { overridePrice, type PriceBook } from '../pricing/book.js';
 import { LITELLM_URL } from '../pricing/fetch.js';
-import { canonicalModelId } from '../pricing/match.js';
-import type { ModelPrice, Rates } from '../pricing/snapshot.js';
 import { cachedPricesFile } from '../pricing/sources.js';
 import { type PriceUpdate, updateCachedPrices } from '../pricing/update.js';
 import { loadPriceBook } from './prices.js';
@@ -23,44 +20,6 @@ interface PricingOptions {
   config?: string;
   all?: boolean;
   color?: boolean;
-}
-
-function perMillion(rates: Rates) {
-  const scale = (perToken: number) => Math.round(perToken * 1e12) / 1e6;
-  return {
-    input: scale(rates.input),
-    output: scale(rates.output),
-    cacheWrite5m: scale(rates.cacheWrite5m),
-    cacheWrite1h: scale(rates.cacheWrite1h),
-    cacheRead: scale(rates.cacheRead),
-  };
-}
-
-function priceJson(price: ModelPrice) {
-  return {
-    perMillionTokens: perMillion(price),
-    above200kPerMillionTokens: price.above200k === undefined ? null : perMillion(price.above200k),
-    fastMultiplier: price.fastMultiplier ?? null,
-    validUntil: price.validUntil ?? null,
-  };
-}
-
-/** Config prices, then aliases, then the table (provider ids only with `--all`). */
-function priceRows(book: PriceBook, all: boolean): PriceRow[] {
-  const rows: PriceRow[] = Object.entries(book.config.prices).map(([model, override]) => ({
-    model,
-    price: overridePrice(override),
-    note: 'config',
-  }));
-  for (const alias of Object.keys(book.config.aliases)) {
-    const resolution = book.resolve(alias);
-    if (resolution !== null)
-      rows.push({ model: alias, price: resolution.price, note: `= ${resolution.alias}` });
-  }
-  for (const [model, price] of Object.entries(book.prices.models)) {
-    if (all || canonicalModelId(model) === model) rows.push({ model, price, note: '' });
-  }
-  return rows;
 }
 
 function print(text: string): void {
@@ -101,7 +60,7 @@ async function showPrices(model: string | undefined, options: PricingOptions): P
     }
     return;
   }
-  const rows = priceRows(book, options.all === true);
+  const rows = book.list(options.all === true);
   if (options.json) {
     const models = rows.map((row) => ({
       model: row.model,

@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import type { Resolution } from '../pricing/book.js';
+import type { PriceRow, Resolution } from '../pricing/book.js';
 import type { PriceDiff } from '../pricing/diff.js';
 import type { ModelPrice, Rates } from '../pricing/snapshot.js';
 import type { PriceTable } from '../pricing/sources.js';
@@ -29,11 +29,25 @@ export function describeTable(prices: PriceTable): string {
   return `${prices.source}, retrieved ${prices.retrievedAt.slice(0, 10)}; ${where}`;
 }
 
-export interface PriceRow {
-  model: string;
-  price: ModelPrice;
-  /** `config`, `alias of X`, or empty for the table. */
-  note: string;
+function perMillion(rates: Rates) {
+  const scale = (perToken: number) => Math.round(perToken * 1e12) / 1e6;
+  return {
+    input: scale(rates.input),
+    output: scale(rates.output),
+    cacheWrite5m: scale(rates.cacheWrite5m),
+    cacheWrite1h: scale(rates.cacheWrite1h),
+    cacheRead: scale(rates.cacheRead),
+  };
+}
+
+/** A price for `--json`: per million tokens, as people read prices. */
+export function priceJson(price: ModelPrice) {
+  return {
+    perMillionTokens: perMillion(price),
+    above200kPerMillionTokens: price.above200k === undefined ? null : perMillion(price.above200k),
+    fastMultiplier: price.fastMultiplier ?? null,
+    validUntil: price.validUntil ?? null,
+  };
 }
 
 const NO_BORDERS = {

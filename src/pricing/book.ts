@@ -2,7 +2,7 @@ import type { Config, PriceOverride } from '../config/config.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { TokenCounts } from '../types.js';
 import { costOfRequest } from './cost.js';
-import { type ModelMatch, ModelMatcher } from './match.js';
+import { canonicalModelId, type ModelMatch, ModelMatcher } from './match.js';
 import { completeRates, type ModelPrice } from './snapshot.js';
 import type { PriceTable } from './sources.js';
 
@@ -17,6 +17,13 @@ export interface Resolution {
   exact: boolean;
   /** The alias target, when the config maps this id to another model. */
   alias: string | null;
+}
+
+/** One line of `usage pricing`: a model, its price, and `config`, `= alias target` or ''. */
+export interface PriceRow {
+  model: string;
+  price: ModelPrice;
+  note: string;
 }
 
 /** What one request costs, or why it has no cost. */
@@ -99,6 +106,24 @@ export class PriceBook {
           };
     this.resolved.set(model, resolution);
     return resolution;
+  }
+
+  /** Config prices, then aliases, then the table (provider ids only when `all`). */
+  list(all: boolean): PriceRow[] {
+    const rows: PriceRow[] = Object.entries(this.config.prices).map(([model, override]) => ({
+      model,
+      price: overridePrice(override),
+      note: 'config',
+    }));
+    for (const alias of this.aliases.keys()) {
+      const resolution = this.resolve(alias);
+      if (resolution !== null)
+        rows.push({ model: alias, price: resolution.price, note: `= ${resolution.alias}` });
+    }
+    for (const [model, price] of Object.entries(this.prices.models)) {
+      if (all || canonicalModelId(model) === model) rows.push({ model, price, note: '' });
+    }
+    return rows;
   }
 
   /**

@@ -64,6 +64,29 @@ describe('PriceBook.resolve', () => {
   });
 });
 
+describe('PriceBook.list', () => {
+  it('lists config prices, then aliases, then plain table ids; provider ids only when asked', () => {
+    const config = parseConfig(
+      {
+        prices: { 'my-model': { input: 1, output: 2 } },
+        aliases: { 'my-proxy': 'claude-opus-4-6' },
+      },
+      'c',
+    );
+    const rows = book(config).list(false);
+    expect(rows.slice(0, 2).map((row) => [row.model, row.note])).toEqual([
+      ['my-model', 'config'],
+      ['my-proxy', '= claude-opus-4-6'],
+    ]);
+    expect(rows.some((row) => row.model.startsWith('anthropic.'))).toBe(false);
+    expect(
+      book(config)
+        .list(true)
+        .some((row) => row.model === 'anthropic.claude-opus-4-6-v1'),
+    ).toBe(true);
+  });
+});
+
 describe('PriceBook.costOf', () => {
   it('prices a promotional entry through its last day only', () => {
     // claude-sonnet-5 promo: $2 in / $10 out through 2026-08-31. 1000×2 + 1000×10 = 12,000 µ$.
