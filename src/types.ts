@@ -41,6 +41,17 @@ export interface PricedRecord extends UsageRecord {
   unpriced: string | null;
 }
 
+/** One tool call (a `tool_use` content block), counted once by its id across all files. */
+export interface ToolUse {
+  id: string;
+  name: string;
+  timestamp: number;
+  sessionId: string;
+  project: string;
+  cwd: string | null;
+  model: string;
+}
+
 /** What reading the logs found besides the records, for the report's `meta`. */
 export interface ScanStats {
   roots: string[];

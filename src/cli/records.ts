@@ -93,5 +93,9 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
     process.stderr.write(`usage: no usage found for project '${project}'\n`);
   }
   const records = priceRecords(kept, book, options.mode);
-  return { records, stats: loaded.stats, book };
+  const toolUses =
+    project === undefined
+      ? loaded.toolUses
+      : loaded.toolUses.filter((tool) => isInProject(tool, project));
+  return { records, toolUses, stats: loaded.stats, book };
 }

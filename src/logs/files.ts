@@ -9,6 +9,15 @@ export interface TranscriptFile {
   size: number;
   /** A subagent transcript: `agent-*.jsonl`, flat or under `subagents/`. */
   subagent: boolean;
+  /** The session the path names, for lines that do not say: `<id>.jsonl`, `<id>/subagents/…`. */
+  session: string;
+}
+
+/** The session a transcript path belongs to. */
+export function sessionOfPath(parts: string[]): string {
+  const subagents = parts.lastIndexOf('subagents');
+  if (subagents > 0) return parts[subagents - 1] ?? '';
+  return (parts[parts.length - 1] ?? '').replace(/\.jsonl$/, '');
 }
 
 export interface FileSearch {
@@ -80,6 +89,7 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
         project: relative.length > 1 ? (relative[0] ?? '') : '',
         size,
         subagent: path.basename(file).startsWith('agent-') || relative.includes('subagents'),
+        session: sessionOfPath(relative),
       });
     } catch (error) {
       unreadable.push({ path: file, reason: describeFsError(error) });

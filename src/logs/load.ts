@@ -1,4 +1,4 @@
-import type { ScanStats, UsageRecord } from '../types.js';
+import type { ScanStats, ToolUse, UsageRecord } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { describeFsError, findTranscriptFiles, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
@@ -17,6 +17,8 @@ export interface LoadOptions {
 
 export interface LoadedUsage {
   records: UsageRecord[];
+  /** Tool calls, once each by id, oldest first. */
+  toolUses: ToolUse[];
   stats: ScanStats;
 }
 
@@ -54,6 +56,7 @@ export async function readTranscripts(
     unreadable: [],
   };
   const deduper = new ResponseDeduper();
+  const toolUses = new Map<string, ToolUse>();
   const progress: LoadProgress = {
     filesDone: 0,
     filesTotal: files.length,
@@ -68,8 +71,16 @@ export async function readTranscripts(
         file.path,
         (line) => {
           const parsed = parseUsageLine(line, file);
-          if (parsed === MALFORMED) stats.malformedLines++;
-          else if (parsed !== null) deduper.add(parsed);
+          if (parsed === MALFORMED) {
+            stats.malformedLines++;
+          } else if (parsed !== null) {
+            if (parsed.record !== null) deduper.add(parsed.record);
+            for (const tool of parsed.tools) {
+              const seen = toolUses.get(tool.id);
+              if (seen === undefined || tool.timestamp < seen.timestamp)
+                toolUses.set(tool.id, tool);
+            }
+          }
         },
         {
           onBytes: (bytes) => {
@@ -99,5 +110,6 @@ export async function readTranscripts(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENT_FILES }, worker));
-  return { records: deduper.records(), stats };
+  const tools = [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp);
+  return { records: deduper.records(), toolUses: tools, stats };
 }

@@ -1,4 +1,4 @@
-import type { TokenCounts, UsageRecord } from '../types.js';
+import type { TokenCounts, ToolUse, UsageRecord } from '../types.js';
 import { type Usage, type UsageLine, UsageLineSchema } from './schema.js';
 
 /** Where a line came from; the parser copies it into each record. */
@@ -7,10 +7,18 @@ export interface LineSource {
   project: string;
   /** The whole file is a subagent transcript. */
   subagent: boolean;
+  /** The session its path names, for lines that lack `sessionId`. */
+  session: string;
 }
 
-/** What one line yields: a record, nothing (no usage), or the verdict that it was malformed. */
-export type ParsedLine = UsageRecord | null | typeof MALFORMED;
+/** An API response: its usage record (null for `<synthetic>`) and its tool calls. */
+export interface ParsedResponse {
+  record: UsageRecord | null;
+  tools: ToolUse[];
+}
+
+/** What one line yields: a response, nothing (no usage), or the verdict that it was malformed. */
+export type ParsedLine = ParsedResponse | null | typeof MALFORMED;
 
 export const MALFORMED = 'malformed';
 
@@ -52,7 +60,7 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Usage
   return {
     key: messageId && requestId ? `${messageId}:${requestId}` : null,
     timestamp: Date.parse(line.timestamp),
-    sessionId: line.sessionId ?? '',
+    sessionId: line.sessionId || source.session,
     project: source.project,
     cwd: line.cwd ?? null,
     model,
@@ -100,5 +108,27 @@ export function parseUsageLine(text: string, source: LineSource): ParsedLine {
 
   const parsed = UsageLineSchema.safeParse(candidate);
   if (!parsed.success) return MALFORMED;
-  return toRecord(parsed.data, source, candidate !== value);
+  const record = toRecord(parsed.data, source, candidate !== value);
+  return { record, tools: toolUsesOf(candidate, parsed.data, source) };
+}
+
+/** The `tool_use` blocks of a response; each names its tool and has a globally unique id. */
+function toolUsesOf(candidate: JsonObject, line: UsageLine, source: LineSource): ToolUse[] {
+  const content = (candidate.message as JsonObject).content;
+  if (!Array.isArray(content)) return [];
+  const tools: ToolUse[] = [];
+  for (const block of content) {
+    if (!isObject(block) || block.type !== 'tool_use') continue;
+    if (typeof block.id !== 'string' || typeof block.name !== 'string') continue;
+    tools.push({
+      id: block.id,
+      name: block.name,
+      timestamp: Date.parse(line.timestamp),
+      sessionId: line.sessionId || source.session,
+      project: source.project,
+      cwd: line.cwd ?? null,
+      model: line.message.model ?? UNKNOWN_MODEL,
+    });
+  }
+  return tools;
 }

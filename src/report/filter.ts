@@ -6,7 +6,10 @@ import type { UsageRecord } from '../types.js';
  * (`-home-ann-my-app`), the real working directory (`/home/ann/my-app`) or its last part
  * (`my-app`).
  */
-export function isInProject(record: UsageRecord, project: string): boolean {
+export function isInProject(
+  record: Pick<UsageRecord, 'project' | 'cwd'>,
+  project: string,
+): boolean {
   if (record.project === project) return true;
   if (record.cwd === null) return false;
   return record.cwd === project || path.basename(record.cwd) === project;

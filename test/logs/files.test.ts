@@ -17,12 +17,17 @@ describe('findTranscriptFiles', () => {
     const { files, unreadable } = await findTranscriptFiles([projects]);
     expect(unreadable).toEqual([]);
     expect(
-      files.map((file) => [path.relative(projects, file.path), file.project, file.subagent]),
+      files.map((file) => [
+        path.relative(projects, file.path),
+        file.project,
+        file.subagent,
+        file.session,
+      ]),
     ).toEqual([
-      ['-home-ann-app/agent-a1.jsonl', '-home-ann-app', true],
-      ['-home-ann-app/s1.jsonl', '-home-ann-app', false],
-      ['-home-ann-app/s1/subagents/agent-b2.jsonl', '-home-ann-app', true],
-      ['-home-bob-api/s2.jsonl', '-home-bob-api', false],
+      ['-home-ann-app/agent-a1.jsonl', '-home-ann-app', true, 'agent-a1'],
+      ['-home-ann-app/s1.jsonl', '-home-ann-app', false, 's1'],
+      ['-home-ann-app/s1/subagents/agent-b2.jsonl', '-home-ann-app', true, 's1'],
+      ['-home-bob-api/s2.jsonl', '-home-bob-api', false, 's2'],
     ]);
   });
 

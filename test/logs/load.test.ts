@@ -44,8 +44,14 @@ describe('readTranscripts', () => {
     const dir = await fsFixture({ 'p/s.jsonl': [assistantLine({ output: 5 })] });
     const missing = path.join(dir, 'p', 'gone.jsonl');
     const { records, stats } = await readTranscripts([
-      { path: missing, project: 'p', size: 0, subagent: false },
-      { path: path.join(dir, 'p', 's.jsonl'), project: 'p', size: 10, subagent: false },
+      { path: missing, project: 'p', size: 0, subagent: false, session: 's' },
+      {
+        path: path.join(dir, 'p', 's.jsonl'),
+        project: 'p',
+        size: 10,
+        subagent: false,
+        session: 's',
+      },
     ]);
     expect(records).toHaveLength(1);
     expect(stats.filesRead).toBe(1);
@@ -63,6 +69,7 @@ describe('readTranscripts', () => {
         project: '',
         size,
         subagent: false,
+        session: 's',
       })),
       { onProgress: (progress) => seen.push([progress.filesDone, progress.bytesDone]) },
     );

@@ -4,12 +4,14 @@ import { UsageLineSchema } from '../../src/logs/schema.js';
 import type { UsageRecord } from '../../src/types.js';
 import { assistantLine } from '../helpers/lines.js';
 
-const source = { path: '/logs/p/s.jsonl', project: '-home-ann-app', subagent: false };
+const source = { path: '/logs/p/s.jsonl', project: '-home-ann-app', subagent: false, session: 's' };
 
 function record(text: string): UsageRecord {
   const parsed = parseUsageLine(text, source);
-  if (parsed === null || parsed === MALFORMED) throw new Error(`no record from ${text}`);
-  return parsed;
+  if (parsed === null || parsed === MALFORMED || parsed.record === null) {
+    throw new Error(`no record from ${text}`);
+  }
+  return parsed.record;
 }
 
 describe('parseUsageLine', () => {
@@ -39,7 +41,33 @@ describe('parseUsageLine', () => {
   });
 
   it('skips <synthetic> error lines even when they carry tokens', () => {
-    expect(parseUsageLine(assistantLine({ model: '<synthetic>', input: 999 }), source)).toBeNull();
+    expect(parseUsageLine(assistantLine({ model: '<synthetic>', input: 999 }), source)).toEqual({
+      record: null,
+      tools: [],
+    });
+  });
+
+  it('takes the session from the path when the line has none', () => {
+    const line = JSON.parse(assistantLine());
+    delete line.sessionId;
+    expect(record(JSON.stringify(line)).sessionId).toBe('s');
+  });
+
+  it('collects the tool calls of a response', () => {
+    const line = JSON.parse(assistantLine({ model: 'claude-opus-4-6' }));
+    line.message.content = [
+      { type: 'text', text: 'reading' },
+      { type: 'tool_use', id: 'toolu_1', name: 'Read', input: { file_path: '/a' } },
+      { type: 'tool_use', id: 'toolu_2', name: 'Bash', input: { command: 'ls' } },
+      { type: 'tool_use', name: 'NoId' },
+    ];
+    const parsed = parseUsageLine(JSON.stringify(line), source);
+    expect(
+      parsed !== null && parsed !== MALFORMED && parsed.tools.map((t) => [t.id, t.name, t.model]),
+    ).toEqual([
+      ['toolu_1', 'Read', 'claude-opus-4-6'],
+      ['toolu_2', 'Bash', 'claude-opus-4-6'],
+    ]);
   });
 
   it('skips lines without usage silently', () => {
@@ -69,7 +97,7 @@ describe('parseUsageLine', () => {
   it('marks fast mode and subagent files', () => {
     expect(record(assistantLine({ speed: 'fast' })).fast).toBe(true);
     const fromSubagentFile = parseUsageLine(assistantLine(), { ...source, subagent: true });
-    expect(fromSubagentFile).toMatchObject({ sidechain: true });
+    expect(fromSubagentFile).toMatchObject({ record: { sidechain: true } });
   });
 
   it('reads a subagent response embedded in a progress line, with the parent session', () => {
