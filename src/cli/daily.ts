@@ -1,62 +1,87 @@
-import { Command } from 'commander';
-import { palette, useColor } from '../format/color.js';
+import { Option } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
-import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
-import { rollupByDay, usageDaySpan } from '../report/daily.js';
-import { resolveRange } from '../report/range.js';
-import { loadPricedRecords, warnUnpriced } from './records.js';
-import { type ReportOptions, reportOptions } from './shared-options.js';
-import { outputWidth } from './terminal.js';
+import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
+import { addDays } from '../report/calendar.js';
+import { rollupByDay } from '../report/daily.js';
+import { dayDetail } from '../report/day-detail.js';
+import { parseDayArgument } from '../report/range.js';
+import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
 
 interface DailyOptions extends ReportOptions {
   breakdown?: boolean;
+  day?: string;
+}
+
+/**
+ * `--day`: one day in detail. The range covers the month so far and the 7 days before the
+ * day, which the month projection needs; everything else is the day's own records.
+ */
+async function runDay(options: DailyOptions, dayArgument: string): Promise<void> {
+  let day = '';
+  const context = await loadReport(
+    { ...options, since: undefined, until: undefined, all: undefined },
+    (until) => {
+      day = parseDayArgument('--day', dayArgument, until);
+      const monthStart = `${day.slice(0, 8)}01`;
+      const weekBefore = addDays(day, -6);
+      return monthStart < weekBefore ? monthStart : weekBefore;
+    },
+  );
+  const detail = dayDetail(context.selected, day, context.calendar);
+  const unpriced = unpricedOf(context, detail.models);
+  if (options.json) {
+    printJson({
+      ...dayDetailJson(detail),
+      meta: metaOf(
+        {
+          ...context,
+          selection: {
+            ...context.selection,
+            range: { since: day, until: day, fillEmptyDays: true },
+          },
+        },
+        detail.models,
+        unpriced,
+      ),
+    });
+    return;
+  }
+  printText(renderDayDetail(detail, viewContext(context, unpriced)));
 }
 
 async function runDaily(options: DailyOptions): Promise<void> {
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
-  const today = calendar.dayOf(Date.now());
-  // Validate the range before the (possibly long) scan; --all needs the data to know its span.
-  resolveRange(options, today, null);
-
-  const { records, stats, book } = await loadPricedRecords(options);
-  const range = resolveRange(options, today, usageDaySpan(records, calendar));
-  const report = rollupByDay(records, calendar, range);
-  const unpriced = warnUnpriced(report.models, records, book.configFile);
-
-  if (options.json) {
-    const json = dailyJson(report, {
-      stats,
-      project: options.project,
-      costMode: options.mode,
-      prices: book.prices,
-      unpriced,
-    });
-    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  if (options.day !== undefined) {
+    if (options.since !== undefined || options.until !== undefined || options.all) {
+      throw new UsageError(
+        '--day cannot be combined with --since, --until or --all',
+        ExitCode.usage,
+      );
+    }
+    await runDay(options, options.day);
     return;
   }
-  const color = useColor({
-    flag: options.color,
-    env: process.env,
-    isTTY: process.stdout.isTTY === true,
-  });
-  const table = renderDailyTable(report, stats, {
-    width: outputWidth(process.stdout, process.env),
-    palette: palette(color),
-    breakdown: options.breakdown === true,
-    compact: options.compact === true,
-    project: options.project,
-    unpriced,
-  });
-  process.stdout.write(`${table}\n`);
+  const context = await loadReport(options);
+  const report = rollupByDay(context.records, context.selection);
+  const unpriced = unpricedOf(context, report.models);
+  if (options.json) {
+    printJson({ ...dailyJson(report), meta: metaOf(context, report.models, unpriced) });
+    return;
+  }
+  printText(
+    renderDailyTable(report, context.stats, {
+      ...viewContext(context, unpriced),
+      breakdown: options.breakdown === true,
+    }),
+  );
 }
 
-export function dailyCommand(): Command {
-  const command = new Command('daily').description(
-    'cost and tokens per day (the default report: the last 7 days)',
-  );
-  for (const option of reportOptions()) command.addOption(option);
-  return command
+export function dailyCommand() {
+  return reportCommand('daily', 'cost and tokens per day (the default report: the last 7 days)')
     .option('-b, --breakdown', 'one row per model under each day')
+    .addOption(new Option('--day <date>', 'one day in detail: today, yesterday, YYYY-MM-DD'))
     .action((options: DailyOptions) => runDaily(options));
 }

@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { blocksCommand } from './blocks.js';
 import { dailyCommand } from './daily.js';
+import { hourlyCommand } from './hourly.js';
+import { modelsCommand } from './models.js';
+import { monthlyCommand } from './monthly.js';
 import { pricingCommand } from './pricing.js';
+import { projectsCommand } from './projects.js';
+import { sessionsCommand } from './sessions.js';
+import { toolsCommand } from './tools.js';
+import { weeklyCommand } from './weekly.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -18,10 +26,19 @@ export function buildProgram(): Command {
       '\nWith no command, usage runs daily: see usage daily --help for its options.',
     )
     .exitOverride();
-  program.addCommand(
-    dailyCommand().showHelpAfterError('(usage daily --help lists the options)').exitOverride(),
-    { isDefault: true },
-  );
-  program.addCommand(pricingCommand());
+  program.addCommand(dailyCommand(), { isDefault: true });
+  for (const command of [
+    weeklyCommand(),
+    monthlyCommand(),
+    sessionsCommand(),
+    modelsCommand(),
+    projectsCommand(),
+    hourlyCommand(),
+    blocksCommand(),
+    toolsCommand(),
+    pricingCommand(),
+  ]) {
+    program.addCommand(command);
+  }
   return program;
 }

@@ -8,6 +8,7 @@ export interface ReportOptions {
   all?: boolean;
   timezone?: string;
   project?: string;
+  model?: string;
   dataDir: string[];
   json?: boolean;
   mode: CostMode;
@@ -31,6 +32,7 @@ export function reportOptions(): Option[] {
       'IANA time zone for day boundaries (default: the system zone)',
     ),
     new Option('-p, --project <name>', 'only this project (folder name, path, or last path part)'),
+    new Option('--model <name>', 'only this model (id, or short name such as sonnet-4-5)'),
     new Option(
       '-d, --data-dir <dir>',
       'read this Claude config or projects folder instead of the defaults (repeatable)',

@@ -30,6 +30,18 @@ export function withoutDateSuffix(id: string): string {
   return id.replace(DATE_SUFFIX, '');
 }
 
+/**
+ * A model id short enough for a table cell: `claude-sonnet-4-5-20250929` -> `sonnet-4-5`,
+ * `claude-3-5-haiku-20241022` -> `haiku-3-5`. Ids that are not Claude's are left alone.
+ */
+export function shortModelName(model: string): string {
+  const canonical = withoutDateSuffix(canonicalModelId(model));
+  if (!canonical.startsWith('claude-')) return model;
+  const name = canonical.slice('claude-'.length);
+  const versionFirst = /^(\d+(?:-\d+)?)-([a-z]+)$/.exec(name);
+  return versionFirst === null ? name : `${versionFirst[2]}-${versionFirst[1]}`;
+}
+
 export interface PriceMatch {
   /** The table entry the price came from. */
   entry: string;

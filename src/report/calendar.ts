@@ -51,6 +51,80 @@ export class ZonedCalendar {
   dayOf(ms: number): Day {
     return new Date(ms + this.offsetMinutes(ms) * MINUTE).toISOString().slice(0, 10);
   }
+
+  /** An instant in local time with its offset: `2026-11-20T14:03:11+01:00`. */
+  isoOf(ms: number): string {
+    const offset = this.offsetMinutes(ms);
+    return `${new Date(ms + offset * MINUTE).toISOString().slice(0, 19)}${formatOffset(offset)}`;
+  }
+
+  /** An instant in local time, short: `2026-11-20 14:03`. */
+  shortOf(ms: number): string {
+    return this.isoOf(ms).slice(0, 16).replace('T', ' ');
+  }
+
+  /** The local hour of an instant, 0..23. */
+  hourOf(ms: number): number {
+    return new Date(ms + this.offsetMinutes(ms) * MINUTE).getUTCHours();
+  }
+
+  /**
+   * The start of the local hour holding an instant, written with its offset
+   * (`2026-10-25T02:00+02:00`), so the hour that repeats when clocks go back stays two hours.
+   */
+  hourKeyOf(ms: number): string {
+    const offset = this.offsetMinutes(ms);
+    const local = new Date(ms + offset * MINUTE).toISOString().slice(0, 13);
+    return `${local}:00${formatOffset(offset)}`;
+  }
+
+  /** The instant a local day begins (its first moment, even where midnight is skipped). */
+  startOf(day: Day): number {
+    const midnightUtc = Date.parse(`${day}T00:00:00Z`);
+    let guess = midnightUtc - this.offsetMinutes(midnightUtc) * MINUTE;
+    // Two corrections settle the offset on either side of a change.
+    guess = midnightUtc - this.offsetMinutes(guess) * MINUTE;
+    guess = midnightUtc - this.offsetMinutes(guess) * MINUTE;
+    // Where midnight itself does not exist, the day starts at the first later instant.
+    while (this.dayOf(guess) < day) guess += SLOT;
+    while (this.dayOf(guess - SLOT) === day) guess -= SLOT;
+    return guess;
+  }
+
+  /** The start of each local hour of a day: 24, or 23 and 25 on days the clocks change. */
+  hoursOf(day: Day): number[] {
+    const end = this.startOf(addDays(day, 1));
+    const hours: number[] = [];
+    for (let at = this.startOf(day); at < end; at += 60 * MINUTE) hours.push(at);
+    return hours;
+  }
+}
+
+/** `+02:00`, `-05:00`, `+05:45`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+export type WeekStart = 'monday' | 'sunday';
+
+/** The first day of the week holding `day`. */
+export function weekOf(day: Day, start: WeekStart): Day {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const back = start === 'sunday' ? weekday : (weekday + 6) % 7;
+  return addDays(day, -back);
+}
+
+/** `YYYY-MM` of a day. */
+export function monthOf(day: Day): string {
+  return day.slice(0, 7);
+}
+
+/** How many days the month of `day` has. */
+export function daysInMonth(day: Day): number {
+  const [year, month] = day.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
 }
 
 /** Parses `YYYY-MM-DD`; null unless it is a real calendar day. */

@@ -1,13 +1,25 @@
 import type { PricedRecord } from '../types.js';
 import { type Day, daysBetween, type ZonedCalendar } from './calendar.js';
+import { type Group, groupRecords, type NamedRollup, totalOf } from './group.js';
 import type { DayRange } from './range.js';
-import { addRecord, emptyRollup, type Rollup, RollupsByName } from './rollup.js';
+import { emptyRollup, type Rollup } from './rollup.js';
+import { type Selection, selectRecords } from './select.js';
 
-export type NamedRollup = Rollup & { name: string };
+export type { NamedRollup } from './group.js';
 
 export interface DayRollup extends Rollup {
   date: Day;
   /** One rollup per model used that day, most expensive first. */
+  models: NamedRollup[];
+}
+
+/** Rows of any report that sums the selected records by a key. */
+export interface GroupedReport {
+  range: DayRange;
+  timeZone: string;
+  rows: Group[];
+  totals: Rollup;
+  /** Per model over the whole selection, most expensive first. */
   models: NamedRollup[];
 }
 
@@ -16,7 +28,6 @@ export interface DailyReport {
   timeZone: string;
   days: DayRollup[];
   totals: Rollup;
-  /** Per model over the whole range. */
   models: NamedRollup[];
 }
 
@@ -31,39 +42,45 @@ export function usageDaySpan(
   return { first: calendar.dayOf(first.timestamp), last: calendar.dayOf(last.timestamp) };
 }
 
+function byCost(a: Group, b: Group): number {
+  return b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** The selected records summed by `keyOf`: the one rollup behind every report. */
+export function rollupBy(
+  records: PricedRecord[],
+  selection: Selection,
+  keyOf: (record: PricedRecord) => string,
+): GroupedReport {
+  const selected = selectRecords(records, selection);
+  return {
+    range: selection.range,
+    timeZone: selection.calendar.timeZone,
+    rows: groupRecords(selected, keyOf),
+    totals: totalOf(selected),
+    models: groupRecords(selected, (record) => record.model)
+      .sort(byCost)
+      .map(({ key, first: _first, last: _last, models: _models, ...rollup }) => ({
+        name: key,
+        ...rollup,
+      })),
+  };
+}
+
 /**
  * Sums records by local day within the range. Days without usage appear as zero rows when the
  * range asks for it, so a week reads at a glance.
  */
-export function rollupByDay(
-  records: PricedRecord[],
-  calendar: ZonedCalendar,
-  range: DayRange,
-): DailyReport {
-  const byDay = new Map<Day, { totals: Rollup; models: RollupsByName }>();
-  const totals = emptyRollup();
-  const models = new RollupsByName();
-
-  for (const record of records) {
-    const day = calendar.dayOf(record.timestamp);
-    if (day < range.since || day > range.until) continue;
-    let entry = byDay.get(day);
-    if (entry === undefined) {
-      entry = { totals: emptyRollup(), models: new RollupsByName() };
-      byDay.set(day, entry);
-    }
-    addRecord(entry.totals, record);
-    entry.models.add(record.model, record);
-    addRecord(totals, record);
-    models.add(record.model, record);
-  }
-
-  const dates = range.fillEmptyDays
-    ? daysBetween(range.since, range.until)
-    : [...byDay.keys()].sort();
+export function rollupByDay(records: PricedRecord[], selection: Selection): DailyReport {
+  const { calendar, range } = selection;
+  const report = rollupBy(records, selection, (record) => calendar.dayOf(record.timestamp));
+  const byDay = new Map(report.rows.map((row) => [row.key, row]));
+  const dates = range.fillEmptyDays ? daysBetween(range.since, range.until) : [...byDay.keys()];
   const days = dates.map((date) => {
-    const entry = byDay.get(date);
-    return { date, ...(entry?.totals ?? emptyRollup()), models: entry?.models.list() ?? [] };
+    const row = byDay.get(date);
+    if (row === undefined) return { date, ...emptyRollup(), models: [] };
+    const { key: _key, first: _first, last: _last, ...rollup } = row;
+    return { date, ...rollup };
   });
-  return { range, timeZone: calendar.timeZone, days, totals, models: models.list() };
+  return { range, timeZone: report.timeZone, days, totals: report.totals, models: report.models };
 }

@@ -33,13 +33,15 @@ export function parseDayArgument(flag: string, value: string, today: Day): Day {
 }
 
 /**
- * The range to report. Default: the 7 days ending today. `--since` alone runs to today;
- * `--until` alone is the 7 days ending then; `--all` spans the days that have usage.
+ * The range to report. Default: the report's own window ending today (7 days unless it says
+ * otherwise). `--since` alone runs to today; `--until` alone is the window ending then; `--all`
+ * spans the days that have usage.
  */
 export function resolveRange(
   request: RangeRequest,
   today: Day,
   usageDays: { first: Day; last: Day } | null,
+  defaultSince: (until: Day) => Day = (until) => addDays(until, -(DEFAULT_WINDOW_DAYS - 1)),
 ): DayRange {
   if (request.all) {
     if (request.since !== undefined || request.until !== undefined) {
@@ -55,7 +57,7 @@ export function resolveRange(
     request.until === undefined ? today : parseDayArgument('--until', request.until, today);
   const since =
     request.since === undefined
-      ? addDays(until, -(DEFAULT_WINDOW_DAYS - 1))
+      ? defaultSince(until)
       : parseDayArgument('--since', request.since, today);
   if (since > until) {
     throw new UsageError(`--since (${since}) is after --until (${until})`, ExitCode.usage);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { palette } from '../../src/format/color.js';
 import { dailyJson } from '../../src/format/daily-json.js';
 import { renderDailyTable } from '../../src/format/daily-table.js';
+import { reportMeta } from '../../src/format/report-json.js';
 import { ZonedCalendar } from '../../src/report/calendar.js';
 import { rollupByDay } from '../../src/report/daily.js';
 import type { ScanStats } from '../../src/types.js';
@@ -35,8 +36,7 @@ const report = rollupByDay(
       cost: 0.001,
     }),
   ],
-  new ZonedCalendar('UTC'),
-  week,
+  { calendar: new ZonedCalendar('UTC'), range: week },
 );
 
 const plain = palette(false);
@@ -84,8 +84,7 @@ describe('renderDailyTable', () => {
         pricedRecord({ timestamp: at('2026-11-20T01:00:00Z'), model: 'my-proxy', cost: null }),
         pricedRecord({ timestamp: at('2026-11-20T02:00:00Z'), cost: 1 }),
       ],
-      new ZonedCalendar('UTC'),
-      week,
+      { calendar: new ZonedCalendar('UTC'), range: week },
     );
     const text = renderDailyTable(
       partial,
@@ -119,8 +118,7 @@ describe('dailyJson', () => {
           cost: null,
         }),
       ],
-      new ZonedCalendar('UTC'),
-      week,
+      { calendar: new ZonedCalendar('UTC'), range: week },
     );
     const prices = {
       source: 't',
@@ -129,7 +127,11 @@ describe('dailyJson', () => {
       origin: 'snapshot' as const,
       file: null,
     };
-    const { meta, daily } = dailyJson(partial, {
+    const { daily } = dailyJson(partial);
+    const meta = reportMeta({
+      range: partial.range,
+      timeZone: partial.timeZone,
+      models: partial.models,
       stats,
       project: undefined,
       costMode: 'calculate',
@@ -155,7 +157,11 @@ describe('dailyJson', () => {
     origin: 'snapshot' as const,
     file: null,
   };
-  const json = dailyJson(report, {
+  const json = dailyJson(report);
+  const meta = reportMeta({
+    range: report.range,
+    timeZone: report.timeZone,
+    models: report.models,
     stats,
     project: undefined,
     costMode: 'calculate',
@@ -200,11 +206,12 @@ describe('dailyJson', () => {
       totalCost: 1234.5688,
       requests: 2,
     });
-    expect(json.meta).toEqual({
+    expect(meta).toEqual({
       since: '2026-11-17',
       until: '2026-11-23',
       timeZone: 'UTC',
       project: null,
+      model: null,
       roots: ['/logs'],
       filesRead: 2,
       linesRead: 40,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shortModelName, summarizeModels } from '../../src/format/model-name.js';
+import { summarizeModels } from '../../src/format/model-name.js';
+import { shortModelName } from '../../src/pricing/match.js';
 
 describe('shortModelName', () => {
   it.each([

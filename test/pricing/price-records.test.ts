@@ -37,10 +37,13 @@ describe('priceRecords on fixtures/pricing (EXPECTED.md)', () => {
     'gives the day totals of --mode %s',
     async (mode) => {
       const records = await priced(mode);
-      const report = rollupByDay(records, new ZonedCalendar('UTC'), {
-        since: '2026-08-30',
-        until: '2026-11-10',
-        fillEmptyDays: false,
+      const report = rollupByDay(records, {
+        calendar: new ZonedCalendar('UTC'),
+        range: {
+          since: '2026-08-30',
+          until: '2026-11-10',
+          fillEmptyDays: false,
+        },
       });
       const days = Object.fromEntries(
         report.days.map((day) => [day.date, Math.round(day.cost * 1e9) / 1e9]),

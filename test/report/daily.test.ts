@@ -31,7 +31,7 @@ const records = [
 ];
 
 describe('rollupByDay', () => {
-  const report = rollupByDay(records, utc, week);
+  const report = rollupByDay(records, { calendar: utc, range: week });
 
   it('lists every day of the range, zero days included', () => {
     expect(report.days.map((day) => day.date)).toEqual([
@@ -76,16 +76,22 @@ describe('rollupByDay', () => {
   });
 
   it('moves a record to the next day in a zone east of UTC', () => {
-    const berlin = rollupByDay(records, new ZonedCalendar('Europe/Berlin'), week);
+    const berlin = rollupByDay(records, {
+      calendar: new ZonedCalendar('Europe/Berlin'),
+      range: week,
+    });
     expect(berlin.days[1]?.requests).toBe(1);
     expect(berlin.days[2]?.models.map((model) => model.name)).toEqual(['claude-opus-4-6']);
   });
 
   it('lists only days with usage when the range does not ask for zero days', () => {
-    const all = rollupByDay(records, utc, {
-      since: '2026-11-10',
-      until: '2026-11-20',
-      fillEmptyDays: false,
+    const all = rollupByDay(records, {
+      calendar: utc,
+      range: {
+        since: '2026-11-10',
+        until: '2026-11-20',
+        fillEmptyDays: false,
+      },
     });
     expect(all.days.map((day) => day.date)).toEqual(['2026-11-10', '2026-11-18', '2026-11-20']);
   });

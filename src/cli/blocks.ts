@@ -1,0 +1,63 @@
+import { ExitCode, UsageError } from '../errors.js';
+import { blocksJson, renderBlocksTable } from '../format/blocks.js';
+import { activeBlock, maxTokensOfFinishedBlocks, usageBlocks } from '../report/blocks.js';
+import { rollupBy } from '../report/daily.js';
+import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
+
+interface BlocksOptions extends ReportOptions {
+  tokenLimit?: string;
+}
+
+function parseTokenLimit(value: string | undefined, max: () => number): number | null {
+  if (value === undefined) return null;
+  if (value === 'max') return max();
+  const limit = Number(value.replaceAll(',', '').replaceAll('_', ''));
+  if (!Number.isInteger(limit) || limit <= 0) {
+    throw new UsageError(
+      `--token-limit: '${value}' is not a whole number of tokens or 'max'`,
+      ExitCode.usage,
+    );
+  }
+  return limit;
+}
+
+async function runBlocks(options: BlocksOptions): Promise<void> {
+  parseTokenLimit(options.tokenLimit, () => 0);
+  const context = await loadReport(options);
+  const blocks = usageBlocks(context.selected, context.now);
+  const active = activeBlock(blocks, context.now);
+  const limit = parseTokenLimit(options.tokenLimit, () => maxTokensOfFinishedBlocks(blocks));
+  const report = rollupBy(context.records, context.selection, () => '');
+  const unpriced = unpricedOf(context, report.models);
+  if (options.json) {
+    printJson({
+      ...blocksJson(blocks, active, limit, context.calendar),
+      meta: metaOf(context, report.models, unpriced),
+    });
+    return;
+  }
+  printText(
+    renderBlocksTable(
+      report,
+      blocks,
+      active,
+      limit,
+      context.calendar,
+      viewContext(context, unpriced),
+    ),
+  );
+}
+
+export function blocksCommand() {
+  return reportCommand(
+    'blocks',
+    "Claude's 5-hour usage windows: each one's cost, and the active one's burn rate",
+  )
+    .option(
+      '--token-limit <n|max>',
+      "mark windows over n tokens ('max': the most any finished window used)",
+    )
+    .action((options: BlocksOptions) => runBlocks(options));
+}

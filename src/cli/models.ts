@@ -1,0 +1,32 @@
+import { modelsJson, renderGroupedTable } from '../format/grouped.js';
+import { rollupBy } from '../report/daily.js';
+import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
+
+async function runModels(options: ReportOptions): Promise<void> {
+  const context = await loadReport(options);
+  const report = rollupBy(context.records, context.selection, (record) => record.model);
+  const unpriced = unpricedOf(context, report.models);
+  if (options.json) {
+    printJson({ ...modelsJson(report), meta: metaOf(context, report.models, unpriced) });
+    return;
+  }
+  const rows = [...report.rows].sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : 1));
+  const view = {
+    what: 'by model',
+    label: { header: 'Model', maxWidth: 30 },
+    labelOf: (row: { key: string }) => row.key,
+    models: false,
+    requests: true,
+    costShare: true,
+  };
+  printText(renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
+}
+
+export function modelsCommand() {
+  return reportCommand(
+    'models',
+    "requests, tokens and cost per model, with each one's share",
+  ).action((options: ReportOptions) => runModels(options));
+}

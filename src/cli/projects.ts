@@ -1,0 +1,31 @@
+import { projectsJson, renderGroupedTable } from '../format/grouped.js';
+import { rollupBy } from '../report/daily.js';
+import { projectRows } from '../report/projects.js';
+import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
+
+async function runProjects(options: ReportOptions): Promise<void> {
+  const context = await loadReport(options);
+  const report = rollupBy(context.records, context.selection, (record) => record.project);
+  const rows = projectRows(context.selected);
+  const unpriced = unpricedOf(context, report.models);
+  if (options.json) {
+    printJson({ ...projectsJson(report, rows), meta: metaOf(context, report.models, unpriced) });
+    return;
+  }
+  const paths = new Map(rows.map((row) => [row.key, row.projectPath]));
+  const view = {
+    what: 'by project',
+    label: { header: 'Project', maxWidth: 36, shorten: 'start' as const },
+    labelOf: (row: { key: string }) => paths.get(row.key) ?? row.key,
+    costShare: true,
+  };
+  printText(renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
+}
+
+export function projectsCommand() {
+  return reportCommand('projects', 'cost and tokens per project (its real path)').action(
+    (options: ReportOptions) => runProjects(options),
+  );
+}

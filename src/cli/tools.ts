@@ -1,0 +1,31 @@
+import { reportTitle } from '../format/daily-table.js';
+import { renderToolsTable, toolsJson } from '../format/tools.js';
+import { rollupBy } from '../report/daily.js';
+import { selectRecords } from '../report/select.js';
+import { toolRows } from '../report/tools.js';
+import { loadReport, metaOf, printJson, printText, tableOptions } from './context.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
+
+async function runTools(options: ReportOptions): Promise<void> {
+  const context = await loadReport(options);
+  const rows = toolRows(selectRecords(context.toolUses, context.selection));
+  if (options.json) {
+    const report = rollupBy(context.records, context.selection, () => '');
+    printJson({ ...toolsJson(rows), meta: metaOf(context, report.models, new Map()) });
+    return;
+  }
+  const view = tableOptions(options);
+  const title = reportTitle(
+    'by tool',
+    { range: context.selection.range, timeZone: context.calendar.timeZone },
+    options,
+  );
+  printText(renderToolsTable(rows, title, view.palette, view.width));
+}
+
+export function toolsCommand() {
+  return reportCommand('tools', 'tool calls (Read, Edit, Bash, ...) by tool name').action(
+    (options: ReportOptions) => runTools(options),
+  );
+}

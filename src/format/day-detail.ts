@@ -1,0 +1,161 @@
+import type { DayDetail } from '../report/day-detail.js';
+import { cacheWriteTokens, totalTokens } from '../report/rollup.js';
+import type { ViewContext } from './grouped.js';
+import { formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
+import { costFields, modelBreakdown, tokenFields } from './report-json.js';
+import {
+  barShares,
+  type LabelColumn,
+  renderGrid,
+  reportNotes,
+  type TableRow,
+  totalRow,
+} from './rollup-table.js';
+import { wrapText } from './wrap.js';
+
+function percent(value: number | null): string {
+  return value === null ? 'n/a' : `${(value * 100).toFixed(1)}%`;
+}
+
+/** One day in detail: totals, models, token kinds, hours, projects, sessions, month estimate. */
+export function renderDayDetail(detail: DayDetail, context: ViewContext): string {
+  const t = detail.totals;
+  const partial = t.unpricedRequests > 0;
+  const section = (title: string, body: string) => `\n${context.palette.heading(title)}\n${body}`;
+  const table = (
+    labels: LabelColumn[],
+    rows: TableRow[],
+    extra: { bar?: boolean; requests?: boolean; costShare?: boolean } = {},
+  ) => renderGrid({ labels, rows, ...extra }, context).text;
+
+  const models = table(
+    [{ header: 'Model', maxWidth: 30 }],
+    [
+      ...detail.models.map((m) => ({
+        labels: [m.name],
+        models: [m.name],
+        rollup: m,
+        kind: 'row' as const,
+        share: 0,
+      })),
+      totalRow(detail.models, t),
+    ],
+    { requests: true, costShare: true },
+  );
+  const kinds = [
+    ['Input', t.inputTokens],
+    ['Output', t.outputTokens],
+    ['Cache write 5m', t.cacheWrite5mTokens],
+    ['Cache write 1h', t.cacheWrite1hTokens],
+    ['Cache read', t.cacheReadTokens],
+  ] as const;
+  const kindWidth = Math.max(...kinds.map(([, n]) => formatInteger(n).length));
+  const kindLines = kinds.map(
+    ([name, n]) => `  ${name.padEnd(15)} ${formatInteger(n).padStart(kindWidth)}`,
+  );
+  const hours = table(
+    [{ header: 'Hour' }],
+    barShares(
+      detail.hours.map((slot) => ({
+        labels: [slot.label],
+        models: [],
+        rollup: slot,
+        kind: 'row' as const,
+      })),
+    ),
+    { bar: detail.hours.some((slot) => slot.cost > 0), requests: true },
+  );
+  const projects = table(
+    [{ header: 'Project', maxWidth: 40, shorten: 'start' }],
+    detail.projects.map((p) => ({
+      labels: [p.projectPath],
+      models: [],
+      rollup: p,
+      kind: 'row' as const,
+      share: 0,
+    })),
+    { requests: true },
+  );
+  const sessions = table(
+    [{ header: 'Session' }, { header: 'Project', maxWidth: 24, shorten: 'start' }],
+    detail.topSessions.map((s) => ({
+      labels: [s.sessionId.slice(0, 8), s.projectPath],
+      models: [],
+      rollup: s,
+      kind: 'row' as const,
+      share: 0,
+    })),
+    { requests: true },
+  );
+  const peak =
+    detail.peakHour === null
+      ? 'none'
+      : `${detail.peakHour.label} (${formatCost(detail.peakHour.cost, detail.peakHour.unpricedRequests > 0)}, ${formatInteger(totalTokens(detail.peakHour))} tokens)`;
+  const p = detail.projection;
+  const wrap = (text: string) => wrapText(text, context.width);
+  return [
+    context.palette.heading(wrap(`Claude Code usage on ${detail.date} · ${detail.timeZone}`)),
+    wrap(
+      `Total ${formatCost(t.cost, partial)} · ${formatInteger(totalTokens(t))} tokens · ${formatInteger(detail.sessions)} sessions · ${formatInteger(t.requests)} requests`,
+    ),
+    wrap(
+      `Cache hit rate ${percent(detail.cacheHitRate)} (cache reads / all prompt tokens) · peak hour ${peak}`,
+    ),
+    section('By model', models),
+    section(
+      'Tokens by kind',
+      [
+        ...kindLines,
+        `  ${'Cache write'.padEnd(15)} ${formatInteger(cacheWriteTokens(t)).padStart(kindWidth)} (5m + 1h)`,
+      ].join('\n'),
+    ),
+    section(`By hour (peak ${detail.peakHour?.label ?? 'none'})`, hours),
+    section('Projects', projects),
+    section('Most expensive sessions', sessions),
+    section(
+      'Month projection (an estimate)',
+      wrap(
+        `  ${formatUsd(p.monthToDate)} so far this month + ${formatUsd(p.trailingDailyAverage)}/day (7-day average) × ${p.daysLeft} days left = ${formatUsd(p.estimate)}`,
+      ),
+    ),
+    ...reportNotes(detail.models, context.unpriced, context.stats).map((note) =>
+      context.palette.muted(note),
+    ),
+  ].join('\n');
+}
+
+export function dayDetailJson(detail: DayDetail) {
+  return {
+    day: {
+      date: detail.date,
+      ...costFields(detail.totals),
+      sessions: detail.sessions,
+      cacheHitRate: detail.cacheHitRate,
+      models: detail.models.map((m) => ({ ...modelBreakdown(m), costShare: m.share })),
+      hours: detail.hours.map((slot) => ({
+        hour: slot.label,
+        start: new Date(slot.start).toISOString(),
+        ...costFields(slot),
+      })),
+      peakHour: detail.peakHour?.label ?? null,
+      projects: detail.projects.map((row) => ({
+        project: row.project,
+        projectPath: row.projectPath,
+        ...costFields(row),
+      })),
+      topSessions: detail.topSessions.map((row) => ({
+        sessionId: row.sessionId,
+        projectPath: row.projectPath,
+        ...costFields(row),
+      })),
+      projection: {
+        monthToDate: roundCost(detail.projection.monthToDate),
+        trailingDailyAverage: roundCost(detail.projection.trailingDailyAverage),
+        daysLeft: detail.projection.daysLeft,
+        estimate: roundCost(detail.projection.estimate),
+        isEstimate: true,
+      },
+      tokens: tokenFields(detail.totals),
+    },
+  };
+}

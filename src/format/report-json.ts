@@ -1,0 +1,93 @@
+import type { CostMode } from '../pricing/price-records.js';
+import type { PriceTable } from '../pricing/sources.js';
+import type { Group, NamedRollup } from '../report/group.js';
+import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
+import type { ScanStats } from '../types.js';
+import { roundCost } from './numbers.js';
+
+/**
+ * Token fields under the names ccusage's `--json` uses (scripts already read them), plus the
+ * split of cache writes by lifetime and the request count.
+ */
+export function tokenFields(rollup: Rollup) {
+  return {
+    inputTokens: rollup.inputTokens,
+    outputTokens: rollup.outputTokens,
+    cacheCreationTokens: cacheWriteTokens(rollup),
+    cacheReadTokens: rollup.cacheReadTokens,
+    totalTokens: totalTokens(rollup),
+    cacheCreation5mTokens: rollup.cacheWrite5mTokens,
+    cacheCreation1hTokens: rollup.cacheWrite1hTokens,
+    requests: rollup.requests,
+  };
+}
+
+/** Tokens, `totalCost` and whether it leaves out unpriced requests. */
+export function costFields(rollup: Rollup) {
+  return {
+    ...tokenFields(rollup),
+    totalCost: roundCost(rollup.cost),
+    costIsPartial: rollup.unpricedRequests > 0,
+  };
+}
+
+export function modelBreakdown(model: NamedRollup) {
+  return {
+    modelName: model.name,
+    ...tokenFields(model),
+    cost: model.unpricedRequests > 0 ? null : roundCost(model.cost),
+  };
+}
+
+/** A group's figures with its models, as daily, weekly and monthly entries have them. */
+export function groupFields(group: Pick<Group, 'models'> & Rollup) {
+  return {
+    ...costFields(group),
+    modelsUsed: group.models.map((model) => model.name),
+    modelBreakdowns: group.models.map(modelBreakdown),
+  };
+}
+
+export interface MetaContext {
+  range: { since: string; until: string };
+  timeZone: string;
+  stats: ScanStats;
+  project: string | undefined;
+  model?: string | undefined;
+  costMode: CostMode;
+  prices: PriceTable;
+  /** Models whose costs are left out, and why. */
+  unpriced: Map<string, string>;
+  /** Per model over the report, to list the unpriced ones with their tokens. */
+  models: NamedRollup[];
+}
+
+/** What every report's `--json` says about how it was made. */
+export function reportMeta(context: MetaContext) {
+  return {
+    since: context.range.since,
+    until: context.range.until,
+    timeZone: context.timeZone,
+    project: context.project ?? null,
+    model: context.model ?? null,
+    roots: context.stats.roots,
+    filesRead: context.stats.filesRead,
+    linesRead: context.stats.linesRead,
+    malformedLines: context.stats.malformedLines,
+    unreadable: context.stats.unreadable,
+    unpricedModels: context.models
+      .filter((model) => model.unpricedRequests > 0)
+      .map((model) => ({
+        model: model.name,
+        reason: context.unpriced.get(model.name) ?? 'no known price',
+        unpricedRequests: model.unpricedRequests,
+        ...tokenFields(model),
+      })),
+    costMode: context.costMode,
+    prices: {
+      source: context.prices.source,
+      retrievedAt: context.prices.retrievedAt,
+      origin: context.prices.origin,
+    },
+  };
+}

@@ -1,0 +1,307 @@
+import Table from 'cli-table3';
+import { shortModelName } from '../pricing/match.js';
+import type { NamedRollup } from '../report/group.js';
+import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
+import type { ScanStats } from '../types.js';
+import type { Palette } from './color.js';
+import { summarizeModels } from './model-name.js';
+import { formatCost, formatInteger, renderBar } from './numbers.js';
+import { wrapText } from './wrap.js';
+
+export interface LabelColumn {
+  header: string;
+  /** Longer values are shortened: from the start for paths (`…/ann/app`), else at the end. */
+  maxWidth?: number;
+  shorten?: 'start' | 'end';
+  /** Dropped before the figures when the width is short. */
+  optional?: boolean;
+  align?: 'left' | 'right';
+}
+
+export interface TableRow {
+  labels: string[];
+  models: string[];
+  rollup: Rollup;
+  /** `sub`: a model row under its parent (--breakdown). */
+  kind: 'row' | 'sub' | 'total' | 'average';
+  /** 0..1, for the bar. */
+  share: number;
+}
+
+export interface RollupTable {
+  title: string;
+  labels: LabelColumn[];
+  rows: TableRow[];
+  models?: boolean;
+  requests?: boolean;
+  /** A column with each row's share of the total cost. */
+  costShare?: boolean;
+  bar?: boolean;
+  notes: string[];
+}
+
+export interface TableOptions {
+  /** Columns available; the widest layout that fits is used. */
+  width: number;
+  palette: Palette;
+  /** The compact layout even when the full one would fit. */
+  compact?: boolean;
+}
+
+type Figure =
+  | 'models'
+  | 'requests'
+  | 'input'
+  | 'output'
+  | 'write'
+  | 'read'
+  | 'total'
+  | 'cost'
+  | 'share'
+  | 'bar';
+type Column = { label: number } | { figure: Figure };
+
+interface Layout {
+  columns: Column[];
+  modelsWidth: number;
+  barWidth: number;
+}
+
+const HEADERS: Record<Figure, string> = {
+  models: 'Models',
+  requests: 'Requests',
+  input: 'Input',
+  output: 'Output',
+  write: 'Cache write',
+  read: 'Cache read',
+  total: 'Total tokens',
+  cost: 'Cost (USD)',
+  share: 'Share',
+  bar: '',
+};
+
+const TOKEN_KINDS: Figure[] = ['input', 'output', 'write', 'read'];
+const ESCAPES = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+function visibleWidth(text: string): number {
+  return Math.max(0, ...text.split('\n').map((line) => line.replace(ESCAPES, '').length));
+}
+
+export function shorten(text: string, width: number, from: 'start' | 'end' = 'end'): string {
+  if (text.length <= width) return text;
+  return from === 'start'
+    ? `…${text.slice(text.length - width + 1)}`
+    : `${text.slice(0, width - 1)}…`;
+}
+
+/** Layouts from the richest to the narrowest: token kinds go first, then models, bar, extras, optional labels. */
+function layouts(table: RollupTable, compact: boolean): Layout[] {
+  const labels: Column[] = table.labels.map((_, label) => ({ label }));
+  const figures = (list: (Figure | false | undefined)[]): Column[] =>
+    list
+      .filter((figure): figure is Figure => typeof figure === 'string')
+      .map((figure) => ({ figure }));
+  const models = table.models ? 'models' : undefined;
+  const requests = table.requests ? 'requests' : undefined;
+  const share = table.costShare ? 'share' : undefined;
+  const bar = table.bar ? 'bar' : undefined;
+  const full: Layout = {
+    columns: [
+      ...labels,
+      ...figures([models, requests, ...TOKEN_KINDS, 'total', 'cost', share, bar]),
+    ],
+    modelsWidth: 24,
+    barWidth: 10,
+  };
+  const withFigures = (
+    list: (Figure | undefined)[],
+    modelsWidth: number,
+    barWidth: number,
+    keep = labels,
+  ): Layout => ({
+    columns: [...keep, ...figures(list)],
+    modelsWidth,
+    barWidth,
+  });
+  // Optional labels go one at a time, the last first.
+  const optional = table.labels
+    .flatMap((label, index) => (label.optional ? [index] : []))
+    .reverse();
+  const fewerLabels = optional.map((_, dropped) =>
+    labels.filter(
+      (column) => !('label' in column && optional.slice(0, dropped + 1).includes(column.label)),
+    ),
+  );
+  const all = [
+    full,
+    withFigures([models, requests, 'total', 'cost', share, bar], 24, 8),
+    withFigures([models, requests, 'total', 'cost', share, bar], 14, 8),
+    withFigures([requests, 'total', 'cost', share, bar], 0, 8),
+    withFigures([requests, 'total', 'cost', share], 0, 0),
+    withFigures(['total', 'cost'], 0, 0),
+    ...fewerLabels.map((keep) => withFigures(['total', 'cost'], 0, 0, keep)),
+  ];
+  return compact ? all.slice(1) : all;
+}
+
+function figureCell(
+  row: TableRow,
+  figure: Figure,
+  layout: Layout,
+  p: Palette,
+  totalCost: number,
+): string {
+  const partial = row.rollup.unpricedRequests > 0;
+  switch (figure) {
+    case 'models':
+      return row.kind === 'sub'
+        ? `└ ${summarizeModels(row.models, layout.modelsWidth - 2)}`
+        : summarizeModels(row.models, layout.modelsWidth);
+    case 'requests':
+      return formatInteger(Math.round(row.rollup.requests));
+    case 'input':
+      return formatInteger(row.rollup.inputTokens);
+    case 'output':
+      return formatInteger(row.rollup.outputTokens);
+    case 'write':
+      return formatInteger(cacheWriteTokens(row.rollup));
+    case 'read':
+      return formatInteger(row.rollup.cacheReadTokens);
+    case 'total':
+      return formatInteger(totalTokens(row.rollup));
+    case 'cost':
+      return row.kind === 'sub'
+        ? formatCost(row.rollup.cost, partial)
+        : p.cost(formatCost(row.rollup.cost, partial));
+    case 'share':
+      return row.kind === 'average' || totalCost <= 0
+        ? ''
+        : `${((row.rollup.cost / totalCost) * 100).toFixed(1)}%`;
+    case 'bar':
+      return row.kind === 'row' ? p.bar(renderBar(row.share, layout.barWidth)) : '';
+  }
+}
+
+function labelCell(table: RollupTable, row: TableRow, index: number, layout: Layout): string {
+  const column = table.labels[index];
+  const hasModels = layout.columns.some((c) => 'figure' in c && c.figure === 'models');
+  if (row.kind === 'sub' && index === 0 && !hasModels)
+    return `└ ${shortModelName(row.models[0] ?? '')}`;
+  const text = row.labels[index] ?? '';
+  return column?.maxWidth === undefined ? text : shorten(text, column.maxWidth, column.shorten);
+}
+
+function renderLayout(table: RollupTable, layout: Layout, p: Palette): string {
+  const totalCost = table.rows.find((row) => row.kind === 'total')?.rollup.cost ?? 0;
+  const grid = new Table({
+    head: layout.columns.map((c) =>
+      p.heading('label' in c ? (table.labels[c.label]?.header ?? '') : HEADERS[c.figure]),
+    ),
+    colAligns: layout.columns.map((c) =>
+      'label' in c
+        ? (table.labels[c.label]?.align ?? 'left')
+        : c.figure === 'models' || c.figure === 'bar'
+          ? 'left'
+          : 'right',
+    ),
+    chars: NO_ROW_RULES,
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+  });
+  for (const row of table.rows) {
+    const style = row.kind === 'total' ? p.total : row.kind === 'sub' ? p.muted : (s: string) => s;
+    grid.push(
+      layout.columns.map((c) =>
+        style(
+          'label' in c
+            ? labelCell(table, row, c.label, layout)
+            : figureCell(row, c.figure, layout, p, totalCost),
+        ),
+      ),
+    );
+  }
+  return withRules(
+    grid.toString(),
+    table.rows.findIndex((row) => row.kind === 'total'),
+  );
+}
+
+/** Rows without rules between them look calm; rules go under the header and above the total row. */
+export const NO_ROW_RULES = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** Adds the rules to a table drawn with NO_ROW_RULES (one line per row). */
+export function withRules(text: string, totalRowIndex: number): string {
+  const lines = text.split('\n');
+  const rule = (lines[0] ?? '').replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤');
+  if (totalRowIndex > 0) lines.splice(2 + totalRowIndex, 0, rule);
+  lines.splice(2, 0, rule);
+  return lines.join('\n');
+}
+
+/** The grid alone, in the richest layout that fits; `compacted` when token kinds were dropped. */
+export function renderGrid(
+  table: Omit<RollupTable, 'title' | 'notes'>,
+  options: TableOptions,
+): { text: string; compacted: boolean } {
+  const full = { ...table, title: '', notes: [] };
+  let text = '';
+  let compacted = false;
+  for (const layout of layouts(full, options.compact === true)) {
+    text = renderLayout(full, layout, options.palette);
+    compacted = !layout.columns.some((c) => 'figure' in c && c.figure === 'input');
+    if (visibleWidth(text) <= options.width) break;
+  }
+  return { text, compacted };
+}
+
+/** A report's rows as a table: the richest layout that fits, then the notes. */
+export function renderRollupTable(table: RollupTable, options: TableOptions): string {
+  const { text, compacted } = renderGrid(table, options);
+  const notes = [...table.notes];
+  if (compacted)
+    notes.push(
+      'Compact view: widen the terminal (or set COLUMNS) to see tokens by kind, or use --json.',
+    );
+  return [
+    options.palette.heading(wrapText(table.title, options.width)),
+    text,
+    ...notes.map((note) => options.palette.muted(wrapText(note, options.width))),
+  ].join('\n');
+}
+
+/** The notes every report ends with: what its costs leave out, and skipped lines. */
+export function reportNotes(
+  models: NamedRollup[],
+  reasons: Map<string, string>,
+  stats: ScanStats,
+): string[] {
+  const notes: string[] = [];
+  const unpriced = models.filter((model) => model.unpricedRequests > 0);
+  if (unpriced.length > 0) {
+    const names = unpriced
+      .map((model) => `${model.name} (${reasons.get(model.name) ?? 'no known price'})`)
+      .join(', ');
+    const requests = unpriced.reduce((sum, model) => sum + model.unpricedRequests, 0);
+    notes.push(`+ Costs leave out ${formatInteger(requests)} requests without a price: ${names}.`);
+  }
+  if (stats.malformedLines > 0) {
+    notes.push(`Skipped ${formatInteger(stats.malformedLines)} malformed lines in the logs.`);
+  }
+  return notes;
+}
+
+/** A row per group, then the Total row. */
+export function totalRow(models: NamedRollup[], totals: Rollup): TableRow {
+  return {
+    labels: ['Total'],
+    models: models.map((model) => model.name),
+    rollup: totals,
+    kind: 'total',
+    share: 0,
+  };
+}
+
+/** Each row's share of the largest cost, for the bars. */
+export function barShares<T extends { rollup: Rollup }>(rows: T[]): (T & { share: number })[] {
+  const max = Math.max(0, ...rows.map((row) => row.rollup.cost));
+  return rows.map((row) => ({ ...row, share: max > 0 ? row.rollup.cost / max : 0 }));
+}

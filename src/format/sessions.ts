@@ -1,0 +1,129 @@
+import type { ZonedCalendar } from '../report/calendar.js';
+import type { GroupedReport } from '../report/daily.js';
+import type { SessionRow } from '../report/sessions.js';
+import type { PricedRecord } from '../types.js';
+import { reportTitle } from './daily-table.js';
+import { formatDuration } from './duration.js';
+import type { ViewContext } from './grouped.js';
+import { roundCost } from './numbers.js';
+import { groupFields } from './report-json.js';
+import { barShares, renderRollupTable, reportNotes, totalRow } from './rollup-table.js';
+
+export function renderSessionsTable(
+  report: GroupedReport,
+  rows: SessionRow[],
+  calendar: ZonedCalendar,
+  context: ViewContext,
+): string {
+  const tableRows = rows.map((row) => ({
+    labels: [
+      row.sessionId.slice(0, 8),
+      row.projectPath,
+      calendar.shortOf(row.last).slice(5),
+      formatDuration(row.activeMs),
+    ],
+    models: row.models.map((model) => model.name),
+    rollup: row,
+    kind: 'row' as const,
+    share: 0,
+  }));
+  const total = totalRow(report.models, report.totals);
+  return renderRollupTable(
+    {
+      title: reportTitle('by session', report, context),
+      labels: [
+        { header: 'Session' },
+        { header: 'Project', maxWidth: 20, shorten: 'start', optional: true },
+        { header: 'Last active', optional: true },
+        { header: 'Active', align: 'right', optional: true },
+      ],
+      rows: [...tableRows, { ...total, labels: ['Total', '', '', ''] }],
+      models: true,
+      requests: true,
+      notes: [
+        ...reportNotes(report.models, context.unpriced, context.stats),
+        'Subagent requests count in their parent session. Active: time between requests, without gaps over 10 minutes.',
+      ],
+    },
+    context,
+  );
+}
+
+export function sessionsJson(report: GroupedReport, rows: SessionRow[], calendar: ZonedCalendar) {
+  return {
+    sessions: rows.map((row) => ({
+      sessionId: row.sessionId,
+      project: row.project,
+      projectPath: row.projectPath,
+      firstActivity: calendar.isoOf(row.first),
+      lastActivity: calendar.isoOf(row.last),
+      activeMinutes: Math.round(row.activeMs / 60_000),
+      subagentRequests: row.subagentRequests,
+      ...groupFields(row),
+    })),
+    totals: groupFields({ ...report.totals, models: report.models }),
+  };
+}
+
+/** One session, request by request. */
+export function renderSessionDetail(
+  row: SessionRow,
+  records: PricedRecord[],
+  calendar: ZonedCalendar,
+  context: ViewContext,
+): string {
+  const rows = records.map((record) => ({
+    labels: [
+      calendar.isoOf(record.timestamp).slice(11, 19),
+      record.sidechain ? `${record.model} (subagent)` : record.model,
+    ],
+    models: [record.model],
+    rollup: {
+      ...record,
+      requests: 1,
+      cost: record.cost ?? 0,
+      unpricedRequests: record.cost === null ? 1 : 0,
+    },
+    kind: 'row' as const,
+    share: 0,
+  }));
+  return renderRollupTable(
+    {
+      title: `Session ${row.sessionId} · ${row.projectPath} · ${calendar.shortOf(row.first)} to ${calendar.shortOf(row.last)} · ${calendar.timeZone}`,
+      labels: [{ header: 'Time' }, { header: 'Model', maxWidth: 30, optional: true }],
+      rows: [...barShares(rows), { ...totalRow(row.models, row), labels: ['Total', ''] }],
+      bar: true,
+      notes: reportNotes(row.models, context.unpriced, context.stats),
+    },
+    context,
+  );
+}
+
+export function sessionDetailJson(
+  row: SessionRow,
+  records: PricedRecord[],
+  calendar: ZonedCalendar,
+) {
+  return {
+    session: {
+      sessionId: row.sessionId,
+      project: row.project,
+      projectPath: row.projectPath,
+      firstActivity: calendar.isoOf(row.first),
+      lastActivity: calendar.isoOf(row.last),
+      activeMinutes: Math.round(row.activeMs / 60_000),
+      ...groupFields(row),
+    },
+    requests: records.map((record) => ({
+      timestamp: calendar.isoOf(record.timestamp),
+      model: record.model,
+      subagent: record.sidechain,
+      inputTokens: record.inputTokens,
+      outputTokens: record.outputTokens,
+      cacheCreation5mTokens: record.cacheWrite5mTokens,
+      cacheCreation1hTokens: record.cacheWrite1hTokens,
+      cacheReadTokens: record.cacheReadTokens,
+      cost: record.cost === null ? null : roundCost(record.cost),
+    })),
+  };
+}

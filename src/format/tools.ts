@@ -1,0 +1,44 @@
+import Table from 'cli-table3';
+import type { ToolRow } from '../report/tools.js';
+import type { Palette } from './color.js';
+import { formatInteger } from './numbers.js';
+import { NO_ROW_RULES, withRules } from './rollup-table.js';
+import { wrapText } from './wrap.js';
+
+export function renderToolsTable(
+  rows: ToolRow[],
+  title: string,
+  p: Palette,
+  width: number,
+): string {
+  const table = new Table({
+    head: ['Tool', 'Calls', 'Share', 'Sessions'].map(p.heading),
+    colAligns: ['left', 'right', 'right', 'right'],
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    chars: NO_ROW_RULES,
+  });
+  for (const row of rows) {
+    const name = row.name.length > 40 ? `${row.name.slice(0, 39)}…` : row.name;
+    table.push([
+      name,
+      formatInteger(row.calls),
+      `${(row.share * 100).toFixed(1)}%`,
+      formatInteger(row.sessions),
+    ]);
+  }
+  const total = rows.reduce((sum, row) => sum + row.calls, 0);
+  table.push([p.total('Total'), p.total(formatInteger(total)), '', '']);
+  return [p.heading(wrapText(title, width)), withRules(table.toString(), rows.length)].join('\n');
+}
+
+export function toolsJson(rows: ToolRow[]) {
+  return {
+    tools: rows.map((row) => ({
+      name: row.name,
+      calls: row.calls,
+      share: row.share,
+      sessions: row.sessions,
+    })),
+    totals: { calls: rows.reduce((sum, row) => sum + row.calls, 0) },
+  };
+}
