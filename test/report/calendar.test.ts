@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { addDays, daysBetween, parseDay, ZonedCalendar } from '../../src/report/calendar.js';
+import {
+  addDays,
+  daysBetween,
+  daysInMonth,
+  monthOf,
+  parseDay,
+  weekOf,
+  ZonedCalendar,
+} from '../../src/report/calendar.js';
 
 describe('ZonedCalendar.dayOf', () => {
   const at = (iso: string) => Date.parse(iso);
@@ -54,5 +62,60 @@ describe('day helpers', () => {
       '2026-03-02',
     ]);
     expect(daysBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+});
+
+describe('local hours across DST changes', () => {
+  it.each([
+    ['UTC', '2026-10-25', 24],
+    ['Europe/Berlin', '2026-03-29', 23],
+    ['Europe/Berlin', '2026-10-25', 25],
+    ['America/New_York', '2026-03-08', 23],
+    ['America/New_York', '2026-11-01', 25],
+    ['Asia/Kathmandu', '2026-11-01', 24],
+  ])('%s on %s has %i hours', (zone, day, hours) => {
+    const calendar = new ZonedCalendar(zone);
+    const starts = calendar.hoursOf(day);
+    expect(starts).toHaveLength(hours);
+    expect(calendar.dayOf(starts[0] ?? 0)).toBe(day);
+    expect(calendar.dayOf((starts.at(-1) ?? 0) + 3_599_999)).toBe(day);
+  });
+
+  it('keys the repeated hour apart by its offset', () => {
+    const berlin = new ZonedCalendar('Europe/Berlin');
+    expect(berlin.hourKeyOf(Date.parse('2026-10-25T00:30:00Z'))).toBe('2026-10-25T02:00+02:00');
+    expect(berlin.hourKeyOf(Date.parse('2026-10-25T01:30:00Z'))).toBe('2026-10-25T02:00+01:00');
+    expect(berlin.isoOf(Date.parse('2026-10-25T01:30:05Z'))).toBe('2026-10-25T02:30:05+01:00');
+    expect(new ZonedCalendar('Asia/Kathmandu').hourKeyOf(Date.parse('2026-11-20T00:00:00Z'))).toBe(
+      '2026-11-20T05:00+05:45',
+    );
+  });
+
+  it('starts a day at local midnight', () => {
+    expect(new ZonedCalendar('America/New_York').startOf('2026-11-01')).toBe(
+      Date.parse('2026-11-01T04:00:00Z'),
+    );
+    expect(new ZonedCalendar('Europe/Berlin').startOf('2026-03-30')).toBe(
+      Date.parse('2026-03-29T22:00:00Z'),
+    );
+  });
+});
+
+describe('weeks and months', () => {
+  it.each([
+    ['2026-11-23', 'monday', '2026-11-23'],
+    ['2026-11-22', 'monday', '2026-11-16'],
+    ['2026-11-22', 'sunday', '2026-11-22'],
+    ['2026-11-21', 'sunday', '2026-11-15'],
+    ['2027-01-02', 'monday', '2026-12-28'],
+  ] as const)('the week of %s starting %s begins %s', (day, start, first) => {
+    expect(weekOf(day, start)).toBe(first);
+  });
+
+  it('knows month keys and lengths', () => {
+    expect(monthOf('2026-11-23')).toBe('2026-11');
+    expect(daysInMonth('2026-02-10')).toBe(28);
+    expect(daysInMonth('2028-02-10')).toBe(29);
+    expect(daysInMonth('2026-12-31')).toBe(31);
   });
 });
