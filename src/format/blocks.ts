@@ -54,7 +54,7 @@ export function renderBlocksTable(
   return renderRollupTable(
     {
       title: reportTitle('in 5-hour blocks', report, context),
-      labels: [{ header: 'Block start' }, { header: 'End' }, { header: 'Status', optional: true }],
+      labels: [{ header: 'Block start' }, { header: 'End' }, { header: 'Status', optional: 1 }],
       rows: [...rows, { ...totalRow(report.models, report.totals), labels: ['Total', '', ''] }],
       models: true,
       requests: true,

@@ -13,8 +13,8 @@ export interface LabelColumn {
   /** Longer values are shortened: from the start for paths (`…/ann/app`), else at the end. */
   maxWidth?: number;
   shorten?: 'start' | 'end';
-  /** Dropped before the figures when the width is short. */
-  optional?: boolean;
+  /** May be dropped when the width is short; higher ranks go first. */
+  optional?: number;
   align?: 'left' | 'right';
 }
 
@@ -123,10 +123,13 @@ function layouts(table: RollupTable, compact: boolean): Layout[] {
     modelsWidth,
     barWidth,
   });
-  // Optional labels go one at a time, the last first.
+  // Optional labels go one at a time, the highest rank first.
   const optional = table.labels
-    .flatMap((label, index) => (label.optional ? [index] : []))
-    .reverse();
+    .flatMap((label, index) =>
+      label.optional === undefined ? [] : [{ index, rank: label.optional }],
+    )
+    .sort((a, b) => b.rank - a.rank)
+    .map(({ index }) => index);
   const fewerLabels = optional.map((_, dropped) =>
     labels.filter(
       (column) => !('label' in column && optional.slice(0, dropped + 1).includes(column.label)),

@@ -19,6 +19,7 @@ export function renderSessionsTable(
     labels: [
       row.sessionId.slice(0, 8),
       row.projectPath,
+      calendar.shortOf(row.first).slice(5),
       calendar.shortOf(row.last).slice(5),
       formatDuration(row.activeMs),
     ],
@@ -33,16 +34,17 @@ export function renderSessionsTable(
       title: reportTitle('by session', report, context),
       labels: [
         { header: 'Session' },
-        { header: 'Project', maxWidth: 20, shorten: 'start', optional: true },
-        { header: 'Last active', optional: true },
-        { header: 'Active', align: 'right', optional: true },
+        { header: 'Project', maxWidth: 20, shorten: 'start', optional: 1 },
+        { header: 'First', optional: 4 },
+        { header: 'Last', optional: 2 },
+        { header: 'Active', align: 'right', optional: 3 },
       ],
-      rows: [...tableRows, { ...total, labels: ['Total', '', '', ''] }],
+      rows: [...tableRows, { ...total, labels: ['Total', '', '', '', ''] }],
       models: true,
       requests: true,
       notes: [
         ...reportNotes(report.models, context.unpriced, context.stats),
-        'Subagent requests count in their parent session. Active: time between requests, without gaps over 10 minutes.',
+        'Subagent requests count in their parent session. First and Last: its first and last request; Active: time between requests, without gaps over 10 minutes.',
       ],
     },
     context,
@@ -90,7 +92,7 @@ export function renderSessionDetail(
   return renderRollupTable(
     {
       title: `Session ${row.sessionId} · ${row.projectPath} · ${calendar.shortOf(row.first)} to ${calendar.shortOf(row.last)} · ${calendar.timeZone}`,
-      labels: [{ header: 'Time' }, { header: 'Model', maxWidth: 30, optional: true }],
+      labels: [{ header: 'Time' }, { header: 'Model', maxWidth: 30, optional: 1 }],
       rows: [...barShares(rows), { ...totalRow(row.models, row), labels: ['Total', ''] }],
       bar: true,
       notes: reportNotes(row.models, context.unpriced, context.stats),
