@@ -51,18 +51,23 @@ export function renderSessionsTable(
   );
 }
 
+/** A session for `--json`, times in local ISO 8601 with the offset. */
+function sessionFields(row: SessionRow, calendar: ZonedCalendar) {
+  return {
+    sessionId: row.sessionId,
+    project: row.project,
+    projectPath: row.projectPath,
+    firstActivity: calendar.isoOf(row.first),
+    lastActivity: calendar.isoOf(row.last),
+    activeMinutes: Math.round(row.activeMs / 60_000),
+    subagentRequests: row.subagentRequests,
+    ...groupFields(row),
+  };
+}
+
 export function sessionsJson(report: GroupedReport, rows: SessionRow[], calendar: ZonedCalendar) {
   return {
-    sessions: rows.map((row) => ({
-      sessionId: row.sessionId,
-      project: row.project,
-      projectPath: row.projectPath,
-      firstActivity: calendar.isoOf(row.first),
-      lastActivity: calendar.isoOf(row.last),
-      activeMinutes: Math.round(row.activeMs / 60_000),
-      subagentRequests: row.subagentRequests,
-      ...groupFields(row),
-    })),
+    sessions: rows.map((row) => sessionFields(row, calendar)),
     totals: groupFields({ ...report.totals, models: report.models }),
   };
 }
@@ -107,15 +112,7 @@ export function sessionDetailJson(
   calendar: ZonedCalendar,
 ) {
   return {
-    session: {
-      sessionId: row.sessionId,
-      project: row.project,
-      projectPath: row.projectPath,
-      firstActivity: calendar.isoOf(row.first),
-      lastActivity: calendar.isoOf(row.last),
-      activeMinutes: Math.round(row.activeMs / 60_000),
-      ...groupFields(row),
-    },
+    session: sessionFields(row, calendar),
     requests: records.map((record) => ({
       timestamp: calendar.isoOf(record.timestamp),
       model: record.model,
