@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { blocksCommand } from './blocks.js';
 import { dailyCommand } from './daily.js';
+import { exportCommand } from './export.js';
 import { hourlyCommand } from './hourly.js';
 import { modelsCommand } from './models.js';
 import { monthlyCommand } from './monthly.js';
 import { pricingCommand } from './pricing.js';
 import { projectsCommand } from './projects.js';
+import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
 import { toolsCommand } from './tools.js';
 import { weeklyCommand } from './weekly.js';
@@ -36,7 +38,9 @@ export function buildProgram(): Command {
     hourlyCommand(),
     blocksCommand(),
     toolsCommand(),
+    exportCommand(),
     pricingCommand(),
+    schemaCommand(),
   ]) {
     program.addCommand(command);
   }

@@ -5,6 +5,9 @@ import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js'
 import type { ScanStats } from '../types.js';
 import { roundCost } from './numbers.js';
 
+/** Bumped when the shape of an export or of a report's JSON changes. */
+export const SCHEMA_VERSION = 1;
+
 /**
  * Token fields under the names ccusage's `--json` uses (scripts already read them), plus the
  * split of cache writes by lifetime and the request count.
@@ -65,6 +68,7 @@ export interface MetaContext {
 /** What every report's `--json` says about how it was made. */
 export function reportMeta(context: MetaContext) {
   return {
+    schemaVersion: SCHEMA_VERSION,
     since: context.range.since,
     until: context.range.until,
     timeZone: context.timeZone,

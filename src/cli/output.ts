@@ -1,0 +1,51 @@
+import { once } from 'node:events';
+import { createWriteStream, existsSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { ExitCode, UsageError } from '../errors.js';
+
+async function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    // Wait when the reader is slower than us, so output never piles up in memory.
+    if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+}
+
+/** Streams chunks to stdout, waiting for a slow reader. */
+export async function writeToStdout(chunks: Iterable<string>): Promise<void> {
+  await writeAll(process.stdout, chunks);
+}
+
+/**
+ * Streams chunks into a file whole or not at all: a temporary file beside it, renamed into
+ * place at the end. An existing file is replaced only with `force`; a failure removes the
+ * temporary file and exits 1 with the reason.
+ */
+export async function writeToFile(
+  file: string,
+  chunks: Iterable<string>,
+  force: boolean,
+): Promise<void> {
+  if (!force && existsSync(file)) {
+    throw new UsageError(`--output: ${file} exists; add --force to replace it`, ExitCode.failure);
+  }
+  const temporary = `${file}.${process.pid}.tmp`;
+  const stream = createWriteStream(temporary, { flags: 'wx' });
+  // Errors surface through `once` and `finished` below; this keeps them from crashing the run.
+  stream.on('error', () => {});
+  try {
+    await once(stream, 'open');
+    await writeAll(stream, chunks);
+    stream.end();
+    await finished(stream);
+    await rename(temporary, file);
+  } catch (error) {
+    stream.destroy();
+    await rm(temporary, { force: true });
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `--output: cannot write ${file}: ${(error as Error).message}`,
+      ExitCode.failure,
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Command } from 'commander';
+import { ExitCode, UsageError } from '../errors.js';
+import { jsonSchemaOf, OUTPUT_SCHEMAS, type OutputName } from '../schemas/output.js';
+import { printJson, printText } from './context.js';
+
+function showSchema(name: string | undefined): void {
+  if (name === undefined) {
+    printText(Object.keys(OUTPUT_SCHEMAS).join('\n'));
+    return;
+  }
+  if (!(name in OUTPUT_SCHEMAS)) {
+    throw new UsageError(
+      `schema: no output named '${name}'; one of: ${Object.keys(OUTPUT_SCHEMAS).join(', ')}`,
+      ExitCode.usage,
+    );
+  }
+  printJson(jsonSchemaOf(name as OutputName));
+}
+
+export function schemaCommand() {
+  return new Command('schema')
+    .description("the JSON Schema of a report's --json or an export (no name: the list)")
+    .argument(
+      '[name]',
+      'daily, day, weekly, monthly, hourly, hour-of-day, sessions, session, models, projects, blocks, tools, export, export-row, pricing',
+    )
+    .action((name: string | undefined) => showSchema(name));
+}

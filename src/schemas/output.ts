@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import { COST_MODES } from '../pricing/price-records.js';
+import { exportColumns, FIGURE_COLUMNS, GROUP_BYS } from '../report/export-rows.js';
+
+/**
+ * The shapes of everything `usage` prints as JSON. Every object is strict, so a field added or
+ * renamed in the code without a schema change fails the tests that validate real output.
+ */
+
+const count = z.number().int().nonnegative();
+const amount = z.number().nonnegative();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+
+const tokenFields = {
+  inputTokens: count,
+  outputTokens: count,
+  cacheCreationTokens: count,
+  cacheReadTokens: count,
+  totalTokens: count,
+  cacheCreation5mTokens: count,
+  cacheCreation1hTokens: count,
+  requests: count,
+};
+
+const costFields = { ...tokenFields, totalCost: amount, costIsPartial: z.boolean() };
+
+const ModelBreakdown = z
+  .object({ modelName: z.string(), ...tokenFields, cost: amount.nullable() })
+  .strict();
+
+const figures = {
+  ...costFields,
+  modelsUsed: z.array(z.string()),
+  modelBreakdowns: z.array(ModelBreakdown),
+};
+
+const Meta = z
+  .object({
+    schemaVersion: z.literal(1),
+    since: day,
+    until: day,
+    timeZone: z.string(),
+    project: z.string().nullable(),
+    model: z.string().nullable(),
+    roots: z.array(z.string()),
+    filesRead: count,
+    linesRead: count,
+    malformedLines: count,
+    unreadable: z.array(z.object({ path: z.string(), reason: z.string() }).strict()),
+    unpricedModels: z.array(
+      z
+        .object({ model: z.string(), reason: z.string(), unpricedRequests: count, ...tokenFields })
+        .strict(),
+    ),
+    costMode: z.enum(COST_MODES),
+    prices: z
+      .object({
+        source: z.string(),
+        retrievedAt: z.string(),
+        origin: z.enum(['snapshot', 'cache']),
+      })
+      .strict(),
+  })
+  .strict();
+
+const Totals = z.object(figures).strict();
+
+function report(name: string, entry: z.ZodRawShape) {
+  return z
+    .object({
+      [name]: z.array(z.object({ ...entry, ...figures }).strict()),
+      totals: Totals,
+      meta: Meta,
+    })
+    .strict();
+}
+
+const Session = z
+  .object({
+    sessionId: z.string(),
+    project: z.string(),
+    projectPath: z.string(),
+    firstActivity: localTime,
+    lastActivity: localTime,
+    activeMinutes: count,
+    subagentRequests: count,
+    ...figures,
+  })
+  .strict();
+
+/** The type of every column an export can have. */
+const EXPORT_COLUMN_TYPES: Record<string, z.ZodType> = {
+  timestamp: localTime,
+  hour: localTime,
+  date: day,
+  sessionId: z.string(),
+  project: z.string(),
+  projectPath: z.string(),
+  model: z.string(),
+  subagent: z.boolean(),
+  priced: z.boolean(),
+  firstActivity: localTime,
+  lastActivity: localTime,
+  cost: amount.nullable(),
+};
+
+/** One strict row shape per `--group-by`, from the same column lists the export writes. */
+function exportRowShapes(extra: z.ZodRawShape = {}) {
+  const shapes = GROUP_BYS.map((groupBy) =>
+    z
+      .object({
+        ...extra,
+        ...Object.fromEntries(
+          exportColumns(groupBy).map((column) => [column, EXPORT_COLUMN_TYPES[column] ?? count]),
+        ),
+      })
+      .strict(),
+  );
+  return z.union(shapes as unknown as [z.ZodObject, z.ZodObject, ...z.ZodObject[]]);
+}
+
+const rates = z
+  .object({
+    input: amount,
+    output: amount,
+    cacheWrite5m: amount,
+    cacheWrite1h: amount,
+    cacheRead: amount,
+  })
+  .strict();
+const priceFields = {
+  perMillionTokens: rates,
+  above200kPerMillionTokens: rates.nullable(),
+  fastMultiplier: z.number().positive().nullable(),
+  validUntil: day.nullable(),
+};
+const PriceTableInfo = z
+  .object({ source: z.string(), retrievedAt: z.string(), origin: z.enum(['snapshot', 'cache']) })
+  .strict();
+
+export const OUTPUT_SCHEMAS = {
+  daily: z
+    .object({
+      daily: z.array(z.object({ date: day, ...figures }).strict()),
+      totals: z.object({ ...figures, averageDailyCost: amount }).strict(),
+      meta: Meta,
+    })
+    .strict(),
+  day: z
+    .object({
+      day: z
+        .object({
+          date: day,
+          ...costFields,
+          sessions: count,
+          cacheHitRate: z.number().min(0).max(1).nullable(),
+          models: z.array(ModelBreakdown.extend({ costShare: z.number().min(0).max(1) }).strict()),
+          hours: z.array(z.object({ hour: z.string(), start: z.string(), ...costFields }).strict()),
+          peakHour: z.string().nullable(),
+          projects: z.array(
+            z.object({ project: z.string(), projectPath: z.string(), ...costFields }).strict(),
+          ),
+          topSessions: z.array(
+            z.object({ sessionId: z.string(), projectPath: z.string(), ...costFields }).strict(),
+          ),
+          projection: z
+            .object({
+              monthToDate: amount,
+              trailingDailyAverage: amount,
+              daysLeft: count,
+              estimate: amount,
+              isEstimate: z.literal(true),
+            })
+            .strict(),
+          tokens: z.object(tokenFields).strict(),
+        })
+        .strict(),
+      meta: Meta,
+    })
+    .strict(),
+  weekly: report('weekly', { week: day }),
+  monthly: report('monthly', { month: z.string().regex(/^\d{4}-\d{2}$/) }),
+  hourly: report('hourly', {
+    hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:00[+-]\d{2}:\d{2}$/),
+  }),
+  'hour-of-day': report('hourOfDay', { hour: z.string().regex(/^\d{2}$/) }),
+  sessions: z.object({ sessions: z.array(Session), totals: Totals, meta: Meta }).strict(),
+  session: z
+    .object({
+      session: Session,
+      requests: z.array(
+        z
+          .object({
+            timestamp: localTime,
+            model: z.string(),
+            subagent: z.boolean(),
+            inputTokens: count,
+            outputTokens: count,
+            cacheCreation5mTokens: count,
+            cacheCreation1hTokens: count,
+            cacheReadTokens: count,
+            cost: amount.nullable(),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  models: z
+    .object({
+      models: z.array(
+        z
+          .object({
+            model: z.string(),
+            ...tokenFields,
+            cost: amount.nullable(),
+            costShare: z.number().min(0).max(1),
+          })
+          .strict(),
+      ),
+      totals: Totals,
+      meta: Meta,
+    })
+    .strict(),
+  projects: report('projects', { project: z.string(), projectPath: z.string() }),
+  blocks: z
+    .object({
+      blocks: z.array(
+        z
+          .object({
+            id: z.string(),
+            startTime: localTime,
+            endTime: localTime,
+            actualEndTime: localTime,
+            isActive: z.boolean(),
+            ...figures,
+            costUSD: amount,
+            models: z.array(z.string()),
+            overTokenLimit: z.boolean().nullable(),
+            burnRate: z.object({ tokensPerHour: amount, costPerHour: amount }).strict().nullable(),
+            projection: z
+              .object({ totalTokens: amount, totalCost: amount, remainingMinutes: amount })
+              .strict()
+              .nullable(),
+          })
+          .strict(),
+      ),
+      tokenLimit: count.nullable(),
+      meta: Meta,
+    })
+    .strict(),
+  tools: z
+    .object({
+      tools: z.array(
+        z
+          .object({
+            name: z.string(),
+            calls: count,
+            share: z.number().min(0).max(1),
+            sessions: count,
+          })
+          .strict(),
+      ),
+      totals: z.object({ calls: count }).strict(),
+      meta: Meta,
+    })
+    .strict(),
+  export: z
+    .object({
+      schemaVersion: z.literal(1),
+      groupBy: z.enum(GROUP_BYS),
+      from: day,
+      to: day,
+      timeZone: z.string(),
+      columns: z.array(z.string()),
+      rows: z.array(exportRowShapes()),
+      totals: z
+        .object(Object.fromEntries(FIGURE_COLUMNS.map((column) => [column, amount])))
+        .strict(),
+      meta: Meta,
+    })
+    .strict(),
+  'export-row': exportRowShapes({ schemaVersion: z.literal(1) }),
+  pricing: z
+    .object({
+      table: PriceTableInfo,
+      configFile: z.string(),
+      models: z.array(z.object({ model: z.string(), note: z.string(), ...priceFields }).strict()),
+    })
+    .strict(),
+} as const;
+
+export type OutputName = keyof typeof OUTPUT_SCHEMAS;
+
+/** The JSON Schema of one output, as published in `schemas/`. */
+export function jsonSchemaOf(name: OutputName): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(OUTPUT_SCHEMAS[name]),
+    $id: `urn:usage-ledger:schema:${name}:1`,
+    title: `usage-ledger ${name} output, schema version 1`,
+  };
+}
