@@ -17,11 +17,11 @@ function isBetterCopy(candidate: UsageRecord, kept: UsageRecord): boolean {
  * keep the copy with the largest output, which is the complete one. Records without a key
  * cannot be matched and are counted as they are.
  */
-export class ResponseDeduper {
-  private readonly byKey = new Map<string, UsageRecord>();
-  private readonly keyless: UsageRecord[] = [];
+export class ResponseDeduper<T extends UsageRecord = UsageRecord> {
+  private readonly byKey = new Map<string, T>();
+  private readonly keyless: T[] = [];
 
-  add(record: UsageRecord): void {
+  add(record: T): void {
     if (record.key === null) {
       this.keyless.push(record);
       return;
@@ -31,7 +31,7 @@ export class ResponseDeduper {
   }
 
   /** The surviving records, oldest first. */
-  records(): UsageRecord[] {
+  records(): T[] {
     return [...this.byKey.values(), ...this.keyless].sort(
       (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );

@@ -1,4 +1,4 @@
-import type { ScanStats, ToolUse, UsageRecord } from '../types.js';
+import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { describeFsError, findTranscriptFiles, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
@@ -16,7 +16,8 @@ export interface LoadOptions {
 }
 
 export interface LoadedUsage {
-  records: UsageRecord[];
+  /** Each response once, oldest first, not priced yet. */
+  records: PricedRecord[];
   /** Tool calls, once each by id, oldest first. */
   toolUses: ToolUse[];
   stats: ScanStats;
@@ -55,7 +56,7 @@ export async function readTranscripts(
     malformedLines: 0,
     unreadable: [],
   };
-  const deduper = new ResponseDeduper();
+  const deduper = new ResponseDeduper<PricedRecord>();
   const toolUses = new Map<string, ToolUse>();
   const progress: LoadProgress = {
     filesDone: 0,

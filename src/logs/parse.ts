@@ -1,4 +1,4 @@
-import type { TokenCounts, ToolUse, UsageRecord } from '../types.js';
+import type { PricedRecord, TokenCounts, ToolUse } from '../types.js';
 import { type Usage, type UsageLine, UsageLineSchema } from './schema.js';
 
 /** Where a line came from; the parser copies it into each record. */
@@ -13,7 +13,8 @@ export interface LineSource {
 
 /** An API response: its usage record (null for `<synthetic>`) and its tool calls. */
 export interface ParsedResponse {
-  record: UsageRecord | null;
+  /** Not priced yet: `cost` and `unpriced` are null until pricing fills them in. */
+  record: PricedRecord | null;
   tools: ToolUse[];
 }
 
@@ -52,7 +53,7 @@ export function tokenCountsOf(usage: Usage): TokenCounts {
   };
 }
 
-function toRecord(line: UsageLine, source: LineSource, embedded: boolean): UsageRecord | null {
+function toRecord(line: UsageLine, source: LineSource, embedded: boolean): PricedRecord | null {
   const model = line.message.model ?? UNKNOWN_MODEL;
   if (model === SYNTHETIC_MODEL) return null;
   const messageId = line.message.id;
@@ -69,6 +70,8 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Usage
     file: source.path,
     loggedCostUSD: line.costUSD ?? null,
     ...tokenCountsOf(line.message.usage),
+    cost: null,
+    unpriced: null,
   };
 }
 

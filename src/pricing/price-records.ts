@@ -1,4 +1,4 @@
-import type { PricedRecord, UsageRecord } from '../types.js';
+import type { PricedRecord } from '../types.js';
 import type { PriceBook } from './book.js';
 
 /**
@@ -9,19 +9,27 @@ import type { PriceBook } from './book.js';
 export const COST_MODES = ['calculate', 'auto', 'display'] as const;
 export type CostMode = (typeof COST_MODES)[number];
 
-/** Prices each record; a request without a cost gets null and the reason, never a silent $0. */
+/**
+ * Fills in each record's cost, or null and the reason, never a silent $0. It sets the fields
+ * on the records themselves rather than copying a million objects, and returns them.
+ */
 export function priceRecords(
-  records: UsageRecord[],
+  records: PricedRecord[],
   book: PriceBook,
   mode: CostMode,
 ): PricedRecord[] {
-  return records.map((record) => {
+  for (const record of records) {
     if (mode !== 'calculate' && record.loggedCostUSD !== null) {
-      return { ...record, cost: record.loggedCostUSD, unpriced: null };
+      record.cost = record.loggedCostUSD;
+      record.unpriced = null;
+    } else if (mode === 'display') {
+      record.cost = null;
+      record.unpriced = 'no costUSD logged; --mode display';
+    } else {
+      const { cost, reason } = book.costOf(record.model, record, record.fast, record.timestamp);
+      record.cost = cost;
+      record.unpriced = reason;
     }
-    if (mode === 'display')
-      return { ...record, cost: null, unpriced: 'no costUSD logged; --mode display' };
-    const { cost, reason } = book.costOf(record.model, record, record.fast, record.timestamp);
-    return { ...record, cost, unpriced: reason };
-  });
+  }
+  return records;
 }

@@ -31,6 +31,7 @@ export function systemTimeZone(): string {
  */
 export class ZonedCalendar {
   private readonly offsets = new Map<number, number>();
+  private readonly days = new Map<number, Day>();
 
   constructor(readonly timeZone: string) {
     assertTimeZone(timeZone);
@@ -47,9 +48,18 @@ export class ZonedCalendar {
     return offset;
   }
 
-  /** The local calendar day of an instant. */
+  /**
+   * The local calendar day of an instant. Local midnight always falls on a quarter hour, so a
+   * whole slot has one day, and the day is worked out once per slot.
+   */
   dayOf(ms: number): Day {
-    return new Date(ms + this.offsetMinutes(ms) * MINUTE).toISOString().slice(0, 10);
+    const slot = Math.floor(ms / SLOT);
+    let day = this.days.get(slot);
+    if (day === undefined) {
+      day = new Date(ms + this.offsetMinutes(ms) * MINUTE).toISOString().slice(0, 10);
+      this.days.set(slot, day);
+    }
+    return day;
   }
 
   /** An instant in local time with its offset: `2026-11-20T14:03:11+01:00`. */
