@@ -74,7 +74,7 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
     throw new UsageError(noLogsMessage(roots.searched), ExitCode.failure);
   }
 
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, process.stdout);
   const loaded = await loadUsageRecords(roots.projectDirs, { onProgress: progress.update });
   progress.done();
   if (loaded.stats.filesRead === 0 && loaded.stats.unreadable.length === 0) {

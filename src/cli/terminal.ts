@@ -23,14 +23,18 @@ function mebibytes(bytes: number): string {
 }
 
 /**
- * A one-line progress indicator on stderr for long scans, shown only when stderr is a terminal
- * and only once the scan has taken a moment, so quick runs print nothing but the report.
+ * A one-line progress indicator on stderr for long scans, shown only when both stdout and
+ * stderr are terminals (never into a pipe or a redirected report) and only once the scan has
+ * taken a moment, so quick runs print nothing but the report.
  */
-export function progressReporter(stderr: NodeJS.WriteStream): {
+export function progressReporter(
+  stderr: NodeJS.WriteStream,
+  stdout: { isTTY?: boolean },
+): {
   update: (progress: LoadProgress) => void;
   done: () => void;
 } {
-  if (!stderr.isTTY) return { update: () => {}, done: () => {} };
+  if (!stderr.isTTY || !stdout.isTTY) return { update: () => {}, done: () => {} };
   const started = Date.now();
   let lastDrawn = 0;
   let drawn = false;
