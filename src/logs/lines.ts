@@ -1,6 +1,7 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 const CHUNK_BYTES = 1 << 20;
 
 /**
@@ -12,85 +13,102 @@ export const MAX_LINE_BYTES = 256 * 1024 * 1024;
 export interface LineCounts {
   /** Non-blank lines handed to the callback. */
   lines: number;
-  /** Lines over MAX_LINE_BYTES, dropped. */
+  /** Lines over the size limit, dropped. */
   oversized: number;
 }
 
-/**
- * Streams a file and calls `onLine` for each non-blank line, without ever holding more than a
- * chunk plus the current line. The last line may lack its newline (a file being written);
- * it is passed on like any other, and the parser decides whether it is complete.
- */
 export interface LineOptions {
   maxLineBytes?: number;
   /** Called with the size of each chunk read, for progress on large files. */
   onBytes?: (bytes: number) => void;
 }
 
-export async function forEachLine(
+/** Receives one line as a byte range of `buffer` (valid only during the call). */
+export type LineHandler = (buffer: Buffer, start: number, end: number) => void;
+
+function isBlank(buffer: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const byte = buffer[i];
+    if (byte !== 0x20 && byte !== 0x09 && byte !== CARRIAGE_RETURN) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a file and calls `onLine` with each non-blank line as bytes, never decoding a line the
+ * caller does not ask for, and never holding more than one chunk plus the current line. The
+ * last line may lack its newline (a file being written); it is passed on like any other.
+ */
+export function forEachLine(
   file: string,
-  onLine: (line: string) => void,
+  onLine: LineHandler,
   { maxLineBytes = MAX_LINE_BYTES, onBytes }: LineOptions = {},
-): Promise<LineCounts> {
+): LineCounts {
   const counts: LineCounts = { lines: 0, oversized: 0 };
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let filled = 0;
   let dropping = false;
   let first = true;
 
-  const emit = (text: string): void => {
-    let line = text;
+  const emit = (start: number, end: number): void => {
+    let from = start;
     if (first) {
       first = false;
-      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      if (buffer[from] === 0xef && buffer[from + 1] === 0xbb && buffer[from + 2] === 0xbf)
+        from += 3;
     }
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    if (line.trim() === '') return;
+    const to = end > from && buffer[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
+    if (to - from > maxLineBytes) {
+      counts.oversized++;
+      return;
+    }
+    if (buffer[from] !== 0x7b && isBlank(buffer, from, to)) return;
     counts.lines++;
-    onLine(line);
+    onLine(buffer, from, to);
   };
 
-  const finishPending = (tail: Buffer): void => {
-    if (dropping) {
-      dropping = false;
-      counts.oversized++;
-    } else if (pendingBytes + tail.length > maxLineBytes) {
-      counts.oversized++;
-    } else if (pending.length === 0) {
-      emit(tail.toString('utf8'));
-    } else {
-      pending.push(tail);
-      emit(Buffer.concat(pending).toString('utf8'));
-    }
-    pending = [];
-    pendingBytes = 0;
-  };
-
-  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    onBytes?.(chunk.length);
-    let start = 0;
-    let newline = chunk.indexOf(NEWLINE, start);
-    while (newline !== -1) {
-      if (pending.length === 0 && !dropping) {
-        if (newline - start > maxLineBytes) counts.oversized++;
-        else emit(chunk.toString('utf8', start, newline));
+  const fd = openSync(file, 'r');
+  try {
+    for (;;) {
+      if (filled === buffer.length) {
+        // One line fills the buffer: grow it, or drop the line when it is over the limit.
+        if (buffer.length > maxLineBytes) {
+          dropping = true;
+          counts.oversized++;
+          filled = 0;
+        } else {
+          const larger = Buffer.allocUnsafe(
+            Math.min(buffer.length * 2, maxLineBytes + CHUNK_BYTES),
+          );
+          buffer.copy(larger, 0, 0, filled);
+          buffer = larger;
+        }
+      }
+      const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (read === 0) break;
+      onBytes?.(read);
+      const end = filled + read;
+      const view = buffer.subarray(0, end);
+      let start = 0;
+      for (
+        let newline = view.indexOf(NEWLINE, 0);
+        newline !== -1;
+        newline = view.indexOf(NEWLINE, start)
+      ) {
+        if (dropping) dropping = false;
+        else emit(start, newline);
+        start = newline + 1;
+      }
+      if (dropping) {
+        filled = 0;
       } else {
-        finishPending(chunk.subarray(start, newline));
-      }
-      start = newline + 1;
-      newline = chunk.indexOf(NEWLINE, start);
-    }
-    if (start < chunk.length && !dropping) {
-      pending.push(chunk.subarray(start));
-      pendingBytes += chunk.length - start;
-      if (pendingBytes > maxLineBytes) {
-        dropping = true;
-        pending = [];
-        pendingBytes = 0;
+        buffer.copy(buffer, 0, start, end);
+        filled = end - start;
       }
     }
+    if (filled > 0 && !dropping) emit(0, filled);
+  } finally {
+    closeSync(fd);
   }
-  if (pending.length > 0 || dropping) finishPending(Buffer.alloc(0));
   return counts;
 }

@@ -2,7 +2,7 @@ import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { describeFsError, findTranscriptFiles, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
-import { MALFORMED, parseUsageLine } from './parse.js';
+import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
 
 export interface LoadProgress {
   filesDone: number;
@@ -22,9 +22,6 @@ export interface LoadedUsage {
   toolUses: ToolUse[];
   stats: ScanStats;
 }
-
-/** Files read at once: enough to overlap disk waits with parsing on a single thread. */
-const CONCURRENT_FILES = 4;
 
 /**
  * Reads every transcript under the given `projects/` folders and returns each API response
@@ -65,13 +62,18 @@ export async function readTranscripts(
     bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
   };
 
-  async function readFile(file: TranscriptFile): Promise<void> {
+  function readFile(file: TranscriptFile): void {
     let bytesRead = 0;
     try {
-      const counts = await forEachLine(
+      const counts = forEachLine(
         file.path,
-        (line) => {
-          const parsed = parseUsageLine(line, file);
+        (buffer, start, end) => {
+          const verdict = lineVerdict(buffer, start, end);
+          if (verdict === 'skip') return;
+          const parsed =
+            verdict === 'malformed'
+              ? MALFORMED
+              : parseUsageLine(buffer.toString('utf8', start, end), file);
           if (parsed === MALFORMED) {
             stats.malformedLines++;
           } else if (parsed !== null) {
@@ -103,14 +105,7 @@ export async function readTranscripts(
     options.onProgress?.(progress);
   }
 
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++];
-      if (file !== undefined) await readFile(file);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_FILES }, worker));
+  for (const file of files) readFile(file);
   const tools = [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp);
   return { records: deduper.records(), toolUses: tools, stats };
 }

@@ -91,6 +91,34 @@ function embeddedUsageLine(line: JsonObject): JsonObject | null {
   };
 }
 
+const USAGE_KEY = Buffer.from('"usage"');
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function isSpace(byte: number | undefined): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0d;
+}
+
+/**
+ * What a line needs, decided from its bytes alone, because most bytes of a transcript are tool
+ * results that carry no usage and are not worth decoding: `malformed` when it cannot be a JSON
+ * object (it does not start with `{` and end with `}`: a half-written line, say), `parse` when
+ * it names `"usage"` (only such lines, and progress lines that embed one, can carry usage; a
+ * quote inside a JSON string is escaped, so text cannot fake the key), else `skip`.
+ */
+export function lineVerdict(
+  buffer: Buffer,
+  start: number,
+  end: number,
+): 'skip' | 'malformed' | 'parse' {
+  let first = start;
+  while (first < end && isSpace(buffer[first])) first++;
+  let last = end - 1;
+  while (last > first && isSpace(buffer[last])) last--;
+  if (buffer[first] !== OPEN_BRACE || buffer[last] !== CLOSE_BRACE) return 'malformed';
+  return buffer.subarray(first, last + 1).indexOf(USAGE_KEY) === -1 ? 'skip' : 'parse';
+}
+
 /**
  * Parses one transcript line into usage records. Lines that carry no usage (user turns,
  * summaries, snapshots, most progress lines) yield nothing; a line that is not JSON, or whose

@@ -6,9 +6,13 @@ import { fsFixture } from '../helpers/fs-fixture.js';
 async function linesOf(content: string, maxLineBytes?: number) {
   const dir = await fsFixture({ 'f.jsonl': content });
   const lines: string[] = [];
-  const counts = await forEachLine(path.join(dir, 'f.jsonl'), (line) => lines.push(line), {
-    maxLineBytes,
-  });
+  const counts = forEachLine(
+    path.join(dir, 'f.jsonl'),
+    (buffer, start, end) => lines.push(buffer.toString('utf8', start, end)),
+    {
+      maxLineBytes,
+    },
+  );
   return { lines, counts };
 }
 
@@ -35,7 +39,7 @@ describe('forEachLine', () => {
   it('reports the bytes of each chunk it reads', async () => {
     const dir = await fsFixture({ 'f.jsonl': 'y'.repeat(1_500_000) });
     const chunks: number[] = [];
-    await forEachLine(path.join(dir, 'f.jsonl'), () => {}, {
+    forEachLine(path.join(dir, 'f.jsonl'), () => {}, {
       onBytes: (bytes) => chunks.push(bytes),
     });
     expect(chunks).toEqual([1_048_576, 1_500_000 - 1_048_576]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MALFORMED, parseUsageLine, tokenCountsOf } from '../../src/logs/parse.js';
+import { lineVerdict, MALFORMED, parseUsageLine, tokenCountsOf } from '../../src/logs/parse.js';
 import { UsageLineSchema } from '../../src/logs/schema.js';
 import type { UsageRecord } from '../../src/types.js';
 import { assistantLine } from '../helpers/lines.js';
@@ -207,5 +207,30 @@ describe('tokenCountsOf', () => {
       cache_creation: { ephemeral_5m_input_tokens: 20, ephemeral_1h_input_tokens: 30 },
     });
     expect([counts.cacheWrite5mTokens, counts.cacheWrite1hTokens]).toEqual([20, 30]);
+  });
+});
+
+describe('lineVerdict', () => {
+  const verdict = (text: string) => {
+    const buffer = Buffer.from(`xx${text}yy`);
+    return lineVerdict(buffer, 2, buffer.length - 2);
+  };
+
+  it('parses only lines that name "usage"', () => {
+    expect(verdict(assistantLine())).toBe('parse');
+    expect(verdict('{"type":"user","message":{"content":"hi"}}')).toBe('skip');
+    expect(verdict('  {"type":"progress","data":{"message":{"message":{"usage":{}}}}}\r')).toBe(
+      'parse',
+    );
+  });
+
+  it('is not fooled by the word inside a string (quotes there are escaped)', () => {
+    expect(verdict('{"type":"user","message":{"content":"the \\"usage\\" key"}}')).toBe('skip');
+  });
+
+  it('calls a line that cannot be a JSON object malformed, without parsing it', () => {
+    expect(verdict('{"type":"assistant","message":{"usage":{"input_tokens":5,')).toBe('malformed');
+    expect(verdict('not json')).toBe('malformed');
+    expect(verdict('[1,2]')).toBe('malformed');
   });
 });
