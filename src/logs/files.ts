@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export interface TranscriptFile {
@@ -44,14 +43,16 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
   const unreadable: FileSearch['unreadable'] = [];
   const visited = new Set<string>();
 
-  async function walk(dir: string, projectsRoot: string): Promise<void> {
+  // Synchronous on purpose: thousands of awaited calls, one after another, left the process
+  // idle for half a second on a large history.
+  function walk(dir: string, projectsRoot: string): void {
     let real: string;
     let entries: Dirent[];
     try {
-      real = await realpath(dir);
+      real = realpathSync.native(dir);
       if (visited.has(real)) return;
       visited.add(real);
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       unreadable.push({ path: dir, reason: describeFsError(error) });
       return;
@@ -62,7 +63,7 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(full);
+          const target = statSync(full);
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch {
@@ -70,19 +71,19 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
         }
       }
       if (isDir) {
-        await walk(full, projectsRoot);
+        walk(full, projectsRoot);
       } else if (isFile && entry.name.endsWith('.jsonl')) {
-        await addFile(full, projectsRoot);
+        addFile(full, projectsRoot);
       }
     }
   }
 
-  async function addFile(file: string, projectsRoot: string): Promise<void> {
+  function addFile(file: string, projectsRoot: string): void {
     try {
-      const real = await realpath(file);
+      const real = realpathSync.native(file);
       if (visited.has(real)) return;
       visited.add(real);
-      const { size } = await stat(file);
+      const { size } = statSync(file);
       const relative = path.relative(projectsRoot, file).split(path.sep);
       files.push({
         path: file,
@@ -96,7 +97,7 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
     }
   }
 
-  for (const dir of projectDirs) await walk(dir, dir);
+  for (const dir of projectDirs) walk(dir, dir);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, unreadable };
 }
