@@ -11,7 +11,7 @@ import {
 } from '../format/pricing.js';
 import { LITELLM_URL } from '../pricing/fetch.js';
 import { cachedPricesFile } from '../pricing/sources.js';
-import { type PriceUpdate, updateCachedPrices } from '../pricing/update.js';
+import type { PriceUpdate } from '../pricing/update.js';
 import { loadPriceBook } from './prices.js';
 import { outputWidth } from './terminal.js';
 
@@ -84,6 +84,8 @@ async function updatePrices(options: PricingOptions & { url: string }): Promise<
   const book = await loadPriceBook(options.config);
   let update: PriceUpdate;
   try {
+    // The update checks the table with zod, which only this command needs.
+    const { updateCachedPrices } = await import('../pricing/update.js');
     update = await updateCachedPrices({
       url: options.url,
       cacheFile: cachedPricesFile(cacheDir(process.env, os.homedir())),

@@ -1,9 +1,11 @@
 import { Command } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { jsonSchemaOf, OUTPUT_SCHEMAS, type OutputName } from '../schemas/output.js';
+import type { OutputName } from '../schemas/output.js';
 import { printJson, printText } from './context.js';
 
-function showSchema(name: string | undefined): void {
+async function showSchema(name: string | undefined): Promise<void> {
+  // The schemas are built with zod, which only this command needs.
+  const { jsonSchemaOf, OUTPUT_SCHEMAS } = await import('../schemas/output.js');
   if (name === undefined) {
     printText(Object.keys(OUTPUT_SCHEMAS).join('\n'));
     return;

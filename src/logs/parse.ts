@@ -1,5 +1,6 @@
 import type { PricedRecord, TokenCounts, ToolUse } from '../types.js';
-import { type Usage, type UsageLine, UsageLineSchema } from './schema.js';
+import type { Usage, UsageLine } from './schema.js';
+import { readUsageLine } from './validate.js';
 
 /** Where a line came from; the parser copies it into each record. */
 export interface LineSource {
@@ -137,10 +138,10 @@ export function parseUsageLine(text: string, source: LineSource): ParsedLine {
     isObject(value.message) && value.message.usage != null ? value : embeddedUsageLine(value);
   if (candidate === null) return null;
 
-  const parsed = UsageLineSchema.safeParse(candidate);
-  if (!parsed.success) return MALFORMED;
-  const record = toRecord(parsed.data, source, candidate !== value);
-  return { record, tools: toolUsesOf(candidate, parsed.data, source) };
+  const line = readUsageLine(candidate);
+  if (line === null) return MALFORMED;
+  const record = toRecord(line, source, candidate !== value);
+  return { record, tools: toolUsesOf(candidate, line, source) };
 }
 
 /** The `tool_use` blocks of a response; each names its tool and has a globally unique id. */

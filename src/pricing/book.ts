@@ -1,9 +1,10 @@
-import type { Config, PriceOverride } from '../config/config.js';
+import type { Config, PriceOverride } from '../config/schema.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { TokenCounts } from '../types.js';
 import { costOfRequest } from './cost.js';
 import { canonicalModelId, type ModelMatch, ModelMatcher } from './match.js';
-import { completeRates, type ModelPrice } from './snapshot.js';
+import { completeRates } from './rates.js';
+import type { ModelPrice } from './snapshot.js';
 import type { PriceTable } from './sources.js';
 
 /** How a model id found its price. */

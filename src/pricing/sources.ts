@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import shipped from './prices.json' with { type: 'json' };
-import { type PriceSnapshot, PriceSnapshotSchema } from './snapshot.js';
+import type { PriceSnapshot } from './snapshot.js';
 
 /** Where the prices in use came from. */
 export interface PriceTable extends PriceSnapshot {
@@ -10,12 +10,13 @@ export interface PriceTable extends PriceSnapshot {
   file: string | null;
 }
 
-let parsed: PriceSnapshot | undefined;
-
-/** The price snapshot shipped inside the package (checked once): reports never fetch anything. */
+/**
+ * The price snapshot shipped inside the package: reports never fetch anything. It is written
+ * by our own script and checked against its schema by the tests, so it is not checked again at
+ * every start (zod alone takes a tenth of a second to load).
+ */
 export function shippedPrices(): PriceSnapshot {
-  parsed ??= PriceSnapshotSchema.parse(shipped);
-  return parsed;
+  return shipped as PriceSnapshot;
 }
 
 /** The file `usage pricing update` writes, in the user's cache folder. */
@@ -40,6 +41,7 @@ export async function readCachedPrices(file: string): Promise<CachedPrices> {
     return { snapshot: null, problem: `cannot read ${file}: ${(error as Error).message}` };
   }
   try {
+    const { PriceSnapshotSchema } = await import('./snapshot.js');
     return { snapshot: PriceSnapshotSchema.parse(JSON.parse(text)), problem: null };
   } catch {
     return {

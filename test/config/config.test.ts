@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG, loadConfig, parseConfig } from '../../src/config/config.js';
+import { EMPTY_CONFIG, loadConfig } from '../../src/config/config.js';
 import { cacheDir, defaultConfigFile } from '../../src/config/paths.js';
+import { parseConfig } from '../../src/config/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 

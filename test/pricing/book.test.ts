@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONFIG, parseConfig } from '../../src/config/config.js';
+import { EMPTY_CONFIG } from '../../src/config/config.js';
+import { parseConfig } from '../../src/config/schema.js';
 import { UsageError } from '../../src/errors.js';
 import { PriceBook } from '../../src/pricing/book.js';
 import { newerTable, shippedPrices } from '../../src/pricing/sources.js';
