@@ -23,6 +23,13 @@ export interface LineOptions {
   onBytes?: (bytes: number) => void;
 }
 
+/**
+ * One read buffer for every file: most transcripts are small, and a fresh megabyte per file
+ * cost more than reading them. Files are read one at a time, so sharing it is safe; a buffer
+ * grown for a long line is not kept.
+ */
+const sharedBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
+
 /** Receives one line as a byte range of `buffer` (valid only during the call). */
 export type LineHandler = (buffer: Buffer, start: number, end: number) => void;
 
@@ -45,7 +52,7 @@ export function forEachLine(
   { maxLineBytes = MAX_LINE_BYTES, onBytes }: LineOptions = {},
 ): LineCounts {
   const counts: LineCounts = { lines: 0, oversized: 0 };
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let buffer = sharedBuffer;
   let filled = 0;
   let dropping = false;
   let first = true;
