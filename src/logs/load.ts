@@ -1,8 +1,7 @@
-import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
-import { ResponseDeduper } from './dedupe.js';
-import { describeFsError, findTranscriptFiles, type TranscriptFile } from './files.js';
-import { forEachLine } from './lines.js';
-import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { findTranscriptFiles, type TranscriptFile } from './files.js';
+import { mergeReads, type ReadResult, readHere } from './read.js';
 
 export interface LoadProgress {
   filesDone: number;
@@ -15,13 +14,7 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
-export interface LoadedUsage {
-  /** Each response once, oldest first, not priced yet. */
-  records: PricedRecord[];
-  /** Tool calls, once each by id, oldest first. */
-  toolUses: ToolUse[];
-  stats: ScanStats;
-}
+export type LoadedUsage = ReadResult;
 
 /**
  * Reads every transcript under the given `projects/` folders and returns each API response
@@ -41,71 +34,80 @@ export async function loadUsageRecords(
   return loaded;
 }
 
-/** Reads the given transcripts; deduplication spans all of them. */
+/** Below this much to read, starting worker threads costs more than it saves. */
+const THREADS_FROM_BYTES = 64 * 1024 * 1024;
+
+/** Threads to read with: `USAGE_LEDGER_THREADS` when set, else one per core (at most 4) for large reads. */
+export function threadCount(totalBytes: number, files: number, env = process.env): number {
+  const set = Number.parseInt(env.USAGE_LEDGER_THREADS ?? '', 10);
+  const wanted =
+    Number.isInteger(set) && set > 0
+      ? set
+      : totalBytes >= THREADS_FROM_BYTES
+        ? Math.min(availableParallelism(), 4)
+        : 1;
+  return Math.max(1, Math.min(wanted, files));
+}
+
+/** Splits files into `count` groups of about equal size, largest files first. */
+export function splitBySize(files: TranscriptFile[], count: number): TranscriptFile[][] {
+  const groups = Array.from({ length: count }, () => ({ bytes: 0, files: [] as TranscriptFile[] }));
+  for (const file of [...files].sort((a, b) => b.size - a.size)) {
+    const smallest = groups.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    smallest.files.push(file);
+    smallest.bytes += file.size;
+  }
+  return groups.map((group) => group.files);
+}
+
+function readInWorker(
+  files: TranscriptFile[],
+  onRead: (bytes: number, files: number) => void,
+): Promise<ReadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: files });
+    worker.on(
+      'message',
+      (
+        message:
+          | { type: 'progress'; bytes: number; files: number }
+          | { type: 'done'; result: ReadResult },
+      ) => {
+        if (message.type === 'progress') onRead(message.bytes, message.files);
+        else resolve(message.result);
+      },
+    );
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`a reader thread stopped with code ${code}`));
+    });
+  });
+}
+
+/**
+ * Reads the given transcripts; deduplication spans all of them. A large read is spread over
+ * worker threads by file size (one per core); each deduplicates its files and the parts are
+ * merged with the same rule, which gives the same records as one thread.
+ */
 export async function readTranscripts(
   files: TranscriptFile[],
   options: LoadOptions = {},
 ): Promise<LoadedUsage> {
-  const stats: ScanStats = {
-    roots: [],
-    filesRead: 0,
-    linesRead: 0,
-    malformedLines: 0,
-    unreadable: [],
-  };
-  const deduper = new ResponseDeduper<PricedRecord>();
-  const toolUses = new Map<string, ToolUse>();
   const progress: LoadProgress = {
     filesDone: 0,
     filesTotal: files.length,
     bytesDone: 0,
     bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
   };
-
-  function readFile(file: TranscriptFile): void {
-    let bytesRead = 0;
-    try {
-      const counts = forEachLine(
-        file.path,
-        (buffer, start, end) => {
-          const verdict = lineVerdict(buffer, start, end);
-          if (verdict === 'skip') return;
-          const parsed =
-            verdict === 'malformed'
-              ? MALFORMED
-              : parseUsageLine(buffer.toString('utf8', start, end), file);
-          if (parsed === MALFORMED) {
-            stats.malformedLines++;
-          } else if (parsed !== null) {
-            if (parsed.record !== null) deduper.add(parsed.record);
-            for (const tool of parsed.tools) {
-              const seen = toolUses.get(tool.id);
-              if (seen === undefined || tool.timestamp < seen.timestamp)
-                toolUses.set(tool.id, tool);
-            }
-          }
-        },
-        {
-          onBytes: (bytes) => {
-            bytesRead += bytes;
-            progress.bytesDone += bytes;
-            options.onProgress?.(progress);
-          },
-        },
-      );
-      stats.filesRead++;
-      stats.linesRead += counts.lines + counts.oversized;
-      stats.malformedLines += counts.oversized;
-    } catch (error) {
-      stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
-    }
-    // The size was taken when the file was found; it may have grown or shrunk since.
-    progress.bytesDone += Math.max(file.size - bytesRead, 0);
-    progress.filesDone++;
+  const onRead = (bytes: number, filesDone: number) => {
+    progress.bytesDone += bytes;
+    progress.filesDone += filesDone;
     options.onProgress?.(progress);
-  }
-
-  for (const file of files) readFile(file);
-  const tools = [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp);
-  return { records: deduper.records(), toolUses: tools, stats };
+  };
+  const threads = threadCount(progress.bytesTotal, files.length);
+  if (threads === 1) return readHere(files, (bytes, fileDone) => onRead(bytes, fileDone ? 1 : 0));
+  const parts = await Promise.all(
+    splitBySize(files, threads).map((group) => readInWorker(group, onRead)),
+  );
+  return mergeReads(parts);
 }

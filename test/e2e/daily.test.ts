@@ -41,6 +41,18 @@ describe('usage --json on fixtures/rules', () => {
     });
   });
 
+  it('gives the same report when reading on worker threads', () => {
+    const report = json([...expected.args, '--timezone', 'Europe/Berlin'], {
+      USAGE_LEDGER_THREADS: '3',
+    });
+    expect(report.daily.map(dayFigures)).toEqual(expected.days['Europe/Berlin']);
+    expect(report.meta).toMatchObject({
+      filesRead: expected.filesRead,
+      linesRead: expected.linesRead,
+      malformedLines: expected.malformedLines,
+    });
+  });
+
   it('reads the same roots from CLAUDE_CONFIG_DIR', () => {
     const roots = `${path.join(rules, 'root-a')},${path.join(rules, 'root-b')}`;
     const report = json(['--all', '--timezone', 'UTC'], { CLAUDE_CONFIG_DIR: roots });

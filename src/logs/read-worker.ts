@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TranscriptFile } from './files.js';
+import { readHere } from './read.js';
+
+/** A worker thread's part of a large read: its files, with progress sent now and then. */
+const files = workerData as TranscriptFile[];
+let pendingBytes = 0;
+let pendingFiles = 0;
+const result = readHere(files, (bytes, fileDone) => {
+  pendingBytes += bytes;
+  if (fileDone) pendingFiles++;
+  if (pendingBytes >= 8 * 1024 * 1024 || pendingFiles >= 64) {
+    parentPort?.postMessage({ type: 'progress', bytes: pendingBytes, files: pendingFiles });
+    pendingBytes = 0;
+    pendingFiles = 0;
+  }
+});
+parentPort?.postMessage({ type: 'progress', bytes: pendingBytes, files: pendingFiles });
+parentPort?.postMessage({ type: 'done', result });
