@@ -43,7 +43,7 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[int(0, 15)]).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 
-  const expected = {
+  const totals = () => ({
     requests: 0,
     inputTokens: 0,
     outputTokens: 0,
@@ -51,9 +51,8 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
     cacheWrite1hTokens: 0,
     cacheReadTokens: 0,
     cost: 0,
-    malformedLines: 0,
-    days: {},
-  };
+  });
+  const expected = { ...totals(), malformedLines: 0, days: {} };
   const files = new Map();
   let written = 0;
   let responseCount = 0;
@@ -90,15 +89,7 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
     let cost = tokens.reduce((sum, n, i) => sum + n * use[i], 0) / 1e6;
     if (usage.speed === 'fast') cost *= fast;
     const day = timestamp.slice(0, 10);
-    expected.days[day] ??= {
-      requests: 0,
-      inputTokens: 0,
-      outputTokens: 0,
-      cacheWrite5mTokens: 0,
-      cacheWrite1hTokens: 0,
-      cacheReadTokens: 0,
-      cost: 0,
-    };
+    expected.days[day] ??= totals();
     const entry = expected.days[day];
     for (const target of [expected, entry]) {
       target.requests++;

@@ -16,6 +16,22 @@ export interface ReadResult {
 /** Progress of a read: bytes read since the last call, and whether a file was finished. */
 export type OnRead = (bytes: number, fileDone: boolean) => void;
 
+function emptyStats(): ScanStats {
+  return { roots: [], filesRead: 0, linesRead: 0, malformedLines: 0, unreadable: [] };
+}
+
+function result(
+  deduper: ResponseDeduper<PricedRecord>,
+  toolUses: Map<string, ToolUse>,
+  stats: ScanStats,
+): ReadResult {
+  return {
+    records: deduper.records(),
+    toolUses: [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
+    stats,
+  };
+}
+
 function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
   const seen = toolUses.get(tool.id);
   if (seen === undefined || tool.timestamp < seen.timestamp) toolUses.set(tool.id, tool);
@@ -23,13 +39,7 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
 
 /** Reads transcripts on this thread; deduplication spans all of them. */
 export function readHere(files: TranscriptFile[], onRead: OnRead = () => {}): ReadResult {
-  const stats: ScanStats = {
-    roots: [],
-    filesRead: 0,
-    linesRead: 0,
-    malformedLines: 0,
-    unreadable: [],
-  };
+  const stats = emptyStats();
   const deduper = new ResponseDeduper<PricedRecord>();
   const toolUses = new Map<string, ToolUse>();
 
@@ -68,11 +78,7 @@ export function readHere(files: TranscriptFile[], onRead: OnRead = () => {}): Re
     // The size was taken when the file was found; it may have grown or shrunk since.
     onRead(Math.max(file.size - bytesRead, 0), true);
   }
-  return {
-    records: deduper.records(),
-    toolUses: [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
-    stats,
-  };
+  return result(deduper, toolUses, stats);
 }
 
 /**
@@ -84,13 +90,7 @@ export function mergeReads(parts: ReadResult[]): ReadResult {
   if (parts.length === 1 && parts[0] !== undefined) return parts[0];
   const deduper = new ResponseDeduper<PricedRecord>();
   const toolUses = new Map<string, ToolUse>();
-  const stats: ScanStats = {
-    roots: [],
-    filesRead: 0,
-    linesRead: 0,
-    malformedLines: 0,
-    unreadable: [],
-  };
+  const stats = emptyStats();
   for (const part of parts) {
     for (const record of part.records) deduper.add(record);
     for (const tool of part.toolUses) keepEarliest(toolUses, tool);
@@ -99,9 +99,5 @@ export function mergeReads(parts: ReadResult[]): ReadResult {
     stats.malformedLines += part.stats.malformedLines;
     stats.unreadable.push(...part.stats.unreadable);
   }
-  return {
-    records: deduper.records(),
-    toolUses: [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
-    stats,
-  };
+  return result(deduper, toolUses, stats);
 }
