@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat, exportChunks } from '../format/export.js';
 import { rollupBy } from '../report/daily.js';
@@ -69,5 +69,9 @@ export function exportCommand() {
     )
     .option('-o, --output <file>', 'write to this file (atomically) instead of stdout')
     .option('--force', 'replace --output if it exists')
-    .action((options: ExportOptions) => runExport(options));
+    .action((options: ExportOptions, command: Command) => {
+      // `--json` (a report option) means JSON here too, unless --format says otherwise.
+      const json = options.json === true && command.getOptionValueSource('format') === 'default';
+      return runExport(json ? { ...options, format: 'json' } : options);
+    });
 }

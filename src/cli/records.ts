@@ -64,7 +64,7 @@ export function warnUnpriced(
 export async function loadPricedRecords(options: ReportOptions): Promise<PricedUsage> {
   const book = await loadPriceBook(options.config);
   const candidates = candidateRoots({
-    dataDirs: options.dataDir,
+    dataDirs: options.dataDir ?? [],
     env: process.env,
     homeDir: os.homedir(),
   });

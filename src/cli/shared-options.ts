@@ -9,7 +9,7 @@ export interface ReportOptions {
   timezone?: string;
   project?: string;
   model?: string;
-  dataDir: string[];
+  dataDir?: string[];
   json?: boolean;
   mode: CostMode;
   config?: string;
@@ -18,8 +18,8 @@ export interface ReportOptions {
   debug?: boolean;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 export function reportOptions(): Option[] {
@@ -36,9 +36,7 @@ export function reportOptions(): Option[] {
     new Option(
       '-d, --data-dir <dir>',
       'read this Claude config or projects folder instead of the defaults (repeatable)',
-    )
-      .argParser(collect)
-      .default([]),
+    ).argParser(collect),
     new Option('-j, --json', 'print the report as JSON'),
     new Option(
       '-m, --mode <mode>',

@@ -72,6 +72,14 @@ describe('every JSON output validates against its published schema', () => {
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
   });
 
+  it('export --json means --format json, unless --format is given', () => {
+    expect(JSON.parse(ok(['export', ...berlin, '--json'])).schemaVersion).toBe(1);
+    const ndjson = ok(['export', ...berlin, '--json', '--format', 'ndjson'])
+      .trim()
+      .split('\n');
+    expect(ndjson).toHaveLength(4);
+  });
+
   it('export-row, for each NDJSON line', () => {
     const validate = validator('export-row');
     const lines = ok(['export', ...berlin, '--format', 'ndjson', '--group-by', 'session'])
