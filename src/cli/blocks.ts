@@ -1,7 +1,7 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson, renderBlocksTable } from '../format/blocks.js';
 import { activeBlock, maxTokensOfFinishedBlocks, usageBlocks } from '../report/blocks.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -29,7 +29,7 @@ async function runBlocks(options: BlocksOptions): Promise<void> {
   const blocks = usageBlocks(context.selected, context.now);
   const active = activeBlock(blocks, context.now);
   const limit = parseTokenLimit(options.tokenLimit, () => maxTokensOfFinishedBlocks(blocks));
-  const report = rollupBy(context.records, context.selection, () => '');
+  const report = rollupSelected(context.selected, context.selection, () => '');
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
     printJson({

@@ -4,7 +4,7 @@ import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
 import { addDays } from '../report/calendar.js';
-import { rollupByDay } from '../report/daily.js';
+import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
@@ -65,7 +65,7 @@ async function runDaily(options: DailyOptions): Promise<void> {
     return;
   }
   const context = await loadReport(options);
-  const report = rollupByDay(context.records, context.selection);
+  const report = dailyOfSelected(context.selected, context.selection);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
     printJson({ ...dailyJson(report), meta: metaOf(context, report.models, unpriced) });

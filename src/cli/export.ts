@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat, exportChunks } from '../format/export.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { exportColumns, exportRows, GROUP_BYS, type GroupBy } from '../report/export-rows.js';
 import { loadReport, metaOf, unpricedOf } from './context.js';
 import { writeToFile, writeToStdout } from './output.js';
@@ -27,19 +27,19 @@ function rangeOptions(options: ExportOptions): ExportOptions {
   }
   const since = options.from ?? options.since;
   const until = options.to ?? options.until;
-  const all = options.all === true || (since === undefined && until === undefined);
+  // With no bounds at all (with or without --all), the export covers everything.
   return {
     ...options,
     since,
     until,
-    all: all && since === undefined && until === undefined ? true : undefined,
+    all: since === undefined && until === undefined ? true : undefined,
   };
 }
 
 async function runExport(raw: ExportOptions): Promise<void> {
   const options = rangeOptions(raw);
   const context = await loadReport(options);
-  const report = rollupBy(context.records, context.selection, () => '');
+  const report = rollupSelected(context.selected, context.selection, () => '');
   const meta = metaOf(context, report.models, unpricedOf(context, report.models));
   const head = {
     groupBy: options.groupBy,

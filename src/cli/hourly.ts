@@ -1,6 +1,6 @@
 import { groupedJson, renderGroupedTable } from '../format/grouped.js';
 import { addDays } from '../report/calendar.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import type { Group } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
@@ -30,7 +30,7 @@ function hourLabels(rows: Group[]): Map<string, string> {
 async function runHourly(options: HourlyOptions): Promise<void> {
   const profile = options.byHourOfDay === true;
   const context = await loadReport(options, profile ? undefined : (until) => addDays(until, 0));
-  const report = rollupBy(context.records, context.selection, () => '');
+  const report = rollupSelected(context.selected, context.selection, () => '');
   const rows = profile
     ? hourOfDayProfile(context.selected, context.calendar)
     : hourlyTimeline(context.selected, context.calendar);

@@ -1,12 +1,12 @@
 import { modelsJson, renderGroupedTable } from '../format/grouped.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
 async function runModels(options: ReportOptions): Promise<void> {
   const context = await loadReport(options);
-  const report = rollupBy(context.records, context.selection, (record) => record.model);
+  const report = rollupSelected(context.selected, context.selection, (record) => record.model);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
     printJson({ ...modelsJson(report), meta: metaOf(context, report.models, unpriced) });

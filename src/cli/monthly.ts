@@ -1,6 +1,6 @@
 import { groupedJson, renderGroupedTable } from '../format/grouped.js';
 import { type Day, monthOf } from '../report/calendar.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -15,7 +15,7 @@ function monthsBefore(day: Day, back: number): Day {
 /** Default range: the 6 months ending with this one. */
 async function runMonthly(options: ReportOptions): Promise<void> {
   const context = await loadReport(options, (until) => monthsBefore(until, 5));
-  const report = rollupBy(context.records, context.selection, (record) =>
+  const report = rollupSelected(context.selected, context.selection, (record) =>
     monthOf(context.calendar.dayOf(record.timestamp)),
   );
   const unpriced = unpricedOf(context, report.models);

@@ -1,5 +1,5 @@
 import { projectsJson, renderGroupedTable } from '../format/grouped.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { projectRows } from '../report/projects.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
@@ -7,7 +7,7 @@ import type { ReportOptions } from './shared-options.js';
 
 async function runProjects(options: ReportOptions): Promise<void> {
   const context = await loadReport(options);
-  const report = rollupBy(context.records, context.selection, (record) => record.project);
+  const report = rollupSelected(context.selected, context.selection, (record) => record.project);
   const rows = projectRows(context.selected);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {

@@ -6,7 +6,7 @@ import {
   sessionDetailJson,
   sessionsJson,
 } from '../format/sessions.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { type SessionSort, sessionRows, sessionsMatching } from '../report/sessions.js';
 import {
   loadReport,
@@ -61,7 +61,7 @@ async function runSessions(id: string | undefined, options: SessionsOptions): Pr
     showSession(context, id);
     return;
   }
-  const report = rollupBy(context.records, context.selection, (record) => record.sessionId);
+  const report = rollupSelected(context.selected, context.selection, (record) => record.sessionId);
   const all = sessionRows(context.selected, options.sort);
   const rows = options.limit === undefined ? all : all.slice(0, options.limit);
   const unpriced = unpricedOf(context, report.models);

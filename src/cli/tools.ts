@@ -1,6 +1,6 @@
 import { reportTitle } from '../format/daily-table.js';
 import { renderToolsTable, toolsJson } from '../format/tools.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { selectRecords } from '../report/select.js';
 import { toolRows } from '../report/tools.js';
 import { loadReport, metaOf, printJson, printText, tableOptions } from './context.js';
@@ -11,7 +11,7 @@ async function runTools(options: ReportOptions): Promise<void> {
   const context = await loadReport(options);
   const rows = toolRows(selectRecords(context.toolUses, context.selection));
   if (options.json) {
-    const report = rollupBy(context.records, context.selection, () => '');
+    const report = rollupSelected(context.selected, context.selection, () => '');
     printJson({ ...toolsJson(rows), meta: metaOf(context, report.models, new Map()) });
     return;
   }

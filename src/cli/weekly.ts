@@ -1,7 +1,7 @@
 import { Option } from 'commander';
 import { groupedJson, renderGroupedTable } from '../format/grouped.js';
 import { addDays, type WeekStart, weekOf } from '../report/calendar.js';
-import { rollupBy } from '../report/daily.js';
+import { rollupSelected } from '../report/daily.js';
 import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -16,7 +16,7 @@ async function runWeekly(options: WeeklyOptions): Promise<void> {
     addDays(weekOf(until, options.startOfWeek), -49),
   );
   const { calendar } = context;
-  const report = rollupBy(context.records, context.selection, (record) =>
+  const report = rollupSelected(context.selected, context.selection, (record) =>
     weekOf(calendar.dayOf(record.timestamp), options.startOfWeek),
   );
   const unpriced = unpricedOf(context, report.models);

@@ -46,13 +46,24 @@ function byCost(a: Group, b: Group): number {
   return b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** The selected records summed by `keyOf`: the one rollup behind every report. */
+/** Selects the records of a report, then sums them by `keyOf`. */
 export function rollupBy(
   records: PricedRecord[],
   selection: Selection,
   keyOf: (record: PricedRecord) => string,
 ): GroupedReport {
-  const selected = selectRecords(records, selection);
+  return rollupSelected(selectRecords(records, selection), selection, keyOf);
+}
+
+/**
+ * Records already selected (`selectRecords`) summed by `keyOf`: the one rollup behind every
+ * report. Commands select once and pass the selection here, rather than selecting again.
+ */
+export function rollupSelected(
+  selected: PricedRecord[],
+  selection: Selection,
+  keyOf: (record: PricedRecord) => string,
+): GroupedReport {
   return {
     range: selection.range,
     timeZone: selection.calendar.timeZone,
@@ -72,8 +83,13 @@ export function rollupBy(
  * range asks for it, so a week reads at a glance.
  */
 export function rollupByDay(records: PricedRecord[], selection: Selection): DailyReport {
+  return dailyOfSelected(selectRecords(records, selection), selection);
+}
+
+/** `rollupByDay` of records already selected. */
+export function dailyOfSelected(selected: PricedRecord[], selection: Selection): DailyReport {
   const { calendar, range } = selection;
-  const report = rollupBy(records, selection, (record) => calendar.dayOf(record.timestamp));
+  const report = rollupSelected(selected, selection, (record) => calendar.dayOf(record.timestamp));
   const byDay = new Map(report.rows.map((row) => [row.key, row]));
   const dates = range.fillEmptyDays ? daysBetween(range.since, range.until) : [...byDay.keys()];
   const days = dates.map((date) => {
