@@ -1,4 +1,4 @@
-import { reportTitle } from '../format/daily-table.js';
+import { reportTitle } from '../format/rollup-table.js';
 import { renderToolsTable, toolsJson } from '../format/tools.js';
 import { rollupSelected } from '../report/daily.js';
 import { selectRecords } from '../report/select.js';

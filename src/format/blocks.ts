@@ -2,12 +2,17 @@ import type { ActiveBlock, Block } from '../report/blocks.js';
 import type { ZonedCalendar } from '../report/calendar.js';
 import type { GroupedReport } from '../report/daily.js';
 import { totalTokens } from '../report/rollup.js';
-import { reportTitle } from './daily-table.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
 import { formatInteger, formatUsd, roundCost } from './numbers.js';
 import { groupFields } from './report-json.js';
-import { barShares, renderRollupTable, reportNotes, totalRow } from './rollup-table.js';
+import {
+  barShares,
+  renderRollupTable,
+  reportNotes,
+  reportTitle,
+  totalRow,
+} from './rollup-table.js';
 
 function status(block: Block, active: ActiveBlock | null, limit: number | null): string {
   const over = limit !== null && totalTokens(block) > limit ? ' OVER LIMIT' : '';

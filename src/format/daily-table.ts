@@ -6,6 +6,7 @@ import {
   type RollupTable,
   renderRollupTable,
   reportNotes,
+  reportTitle,
   type TableOptions,
   type TableRow,
   totalRow,
@@ -32,19 +33,6 @@ function averageOf(report: DailyReport): Rollup {
     cost: t.cost / n,
     unpricedRequests: t.unpricedRequests,
   };
-}
-
-/** A report's title: what it shows, its range, its zone, and the filters applied. */
-export function reportTitle(
-  what: string,
-  report: { range: { since: string; until: string }; timeZone: string },
-  filters: { project?: string | undefined; model?: string | undefined } = {},
-): string {
-  const scope = [
-    filters.project === undefined ? '' : ` · project ${filters.project}`,
-    filters.model === undefined ? '' : ` · model ${filters.model}`,
-  ].join('');
-  return `Claude Code usage ${what} · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
 }
 
 /** The daily report as a terminal table: the richest layout that fits the width. */

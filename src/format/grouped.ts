@@ -2,7 +2,6 @@ import type { GroupedReport } from '../report/daily.js';
 import type { Group } from '../report/group.js';
 import type { ProjectRow } from '../report/projects.js';
 import type { ScanStats } from '../types.js';
-import { reportTitle } from './daily-table.js';
 import { roundCost } from './numbers.js';
 import { groupFields, tokenFields } from './report-json.js';
 import {
@@ -10,6 +9,7 @@ import {
   type LabelColumn,
   renderRollupTable,
   reportNotes,
+  reportTitle,
   type TableOptions,
   totalRow,
 } from './rollup-table.js';

@@ -271,6 +271,19 @@ export function renderRollupTable(table: RollupTable, options: TableOptions): st
   ].join('\n');
 }
 
+/** A report's title: what it shows, its range, its zone, and the filters applied. */
+export function reportTitle(
+  what: string,
+  report: { range: { since: string; until: string }; timeZone: string },
+  filters: { project?: string | undefined; model?: string | undefined } = {},
+): string {
+  const scope = [
+    filters.project === undefined ? '' : ` · project ${filters.project}`,
+    filters.model === undefined ? '' : ` · model ${filters.model}`,
+  ].join('');
+  return `Claude Code usage ${what} · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
+}
+
 /** The notes every report ends with: what its costs leave out, and skipped lines. */
 export function reportNotes(
   models: NamedRollup[],

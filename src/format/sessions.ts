@@ -2,12 +2,17 @@ import type { ZonedCalendar } from '../report/calendar.js';
 import type { GroupedReport } from '../report/daily.js';
 import type { SessionRow } from '../report/sessions.js';
 import type { PricedRecord } from '../types.js';
-import { reportTitle } from './daily-table.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
 import { roundCost } from './numbers.js';
 import { groupFields } from './report-json.js';
-import { barShares, renderRollupTable, reportNotes, totalRow } from './rollup-table.js';
+import {
+  barShares,
+  renderRollupTable,
+  reportNotes,
+  reportTitle,
+  totalRow,
+} from './rollup-table.js';
 
 export function renderSessionsTable(
   report: GroupedReport,
