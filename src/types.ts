@@ -61,4 +61,6 @@ export interface ScanStats {
   malformedLines: number;
   /** Files or folders that could not be read, with the reason. */
   unreadable: { path: string; reason: string }[];
+  /** The ledger the records came from, when they came from one. */
+  ledger?: string;
 }

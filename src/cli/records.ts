@@ -2,7 +2,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ExitCode, UsageError } from '../errors.js';
-import { type LoadedUsage, loadUsageRecords } from '../logs/load.js';
+import { chooseLedger, loadFromLedger } from '../ledger/ledger.js';
+import { LedgerUnwritable, ledgerExists } from '../ledger/open.js';
+import { type LoadedUsage, type LoadProgress, loadUsageRecords } from '../logs/load.js';
 import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
 import type { PriceBook } from '../pricing/book.js';
 import { priceRecords } from '../pricing/price-records.js';
@@ -25,9 +27,33 @@ function noLogsMessage(searched: string[]): string {
   ].join('\n');
 }
 
-export interface PricedUsage extends LoadedUsage {
-  records: PricedRecord[];
+type Usage = Omit<LoadedUsage, 'files'>;
+
+export interface PricedUsage extends Usage {
   book: PriceBook;
+}
+
+/**
+ * The records from the ledger (synced first) when the run uses one, else from the logs.
+ * A ledger that cannot be written is not worth failing the report over: say so, read the logs.
+ */
+async function loadUsage(
+  options: ReportOptions,
+  projectDirs: string[],
+  onProgress: (progress: LoadProgress) => void,
+): Promise<Usage | null> {
+  const ledger = chooseLedger(options, process.env, os.homedir());
+  // No logs and no history: nothing to keep, so no ledger file is made.
+  if (ledger !== null && (projectDirs.length > 0 || ledgerExists(ledger))) {
+    try {
+      return await loadFromLedger(ledger, projectDirs, onProgress);
+    } catch (error) {
+      if (!(error instanceof LedgerUnwritable)) throw error;
+      process.stderr.write(`usage: ${error.message}; reading the logs only (--no-ledger)\n`);
+    }
+  }
+  if (projectDirs.length === 0) return null;
+  return loadUsageRecords(projectDirs, { onProgress });
 }
 
 /**
@@ -70,14 +96,16 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
   });
   const roots = await resolveProjectDirs(candidates);
   for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
-  if (roots.projectDirs.length === 0) {
-    throw new UsageError(noLogsMessage(roots.searched), ExitCode.failure);
-  }
 
   const progress = progressReporter(process.stderr, process.stdout);
-  const loaded = await loadUsageRecords(roots.projectDirs, { onProgress: progress.update });
+  const loaded = await loadUsage(options, roots.projectDirs, progress.update);
   progress.done();
-  if (loaded.stats.filesRead === 0 && loaded.stats.unreadable.length === 0) {
+  if (
+    loaded === null ||
+    (loaded.records.length === 0 &&
+      loaded.stats.filesRead === 0 &&
+      loaded.stats.unreadable.length === 0)
+  ) {
     throw new UsageError(noLogsMessage(roots.searched), ExitCode.failure);
   }
   for (const { path: where, reason } of loaded.stats.unreadable) {

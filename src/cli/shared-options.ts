@@ -10,6 +10,8 @@ export interface ReportOptions {
   project?: string;
   model?: string;
   dataDir?: string[];
+  /** `--ledger <file>`, or false for `--no-ledger`. */
+  ledger?: string | false;
   json?: boolean;
   mode: CostMode;
   config?: string;
@@ -37,6 +39,11 @@ export function reportOptions(): Option[] {
       '-d, --data-dir <dir>',
       'read this Claude config or projects folder instead of the defaults (repeatable)',
     ).argParser(collect),
+    new Option(
+      '--ledger <file>',
+      'keep history in this ledger file (default: ~/.local/share/usage-ledger/ledger.db)',
+    ),
+    new Option('--no-ledger', 'read the logs only; neither read nor update the ledger'),
     new Option('-j, --json', 'print the report as JSON'),
     new Option(
       '-m, --mode <mode>',

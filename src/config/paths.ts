@@ -16,3 +16,13 @@ export function defaultConfigFile(env: Env, homeDir: string): string {
 export function cacheDir(env: Env, homeDir: string): string {
   return path.join(xdg(env, 'XDG_CACHE_HOME', homeDir, '.cache'), 'usage-ledger');
 }
+
+/**
+ * The ledger's file: `USAGE_LEDGER_DB` when set, else `$XDG_DATA_HOME/usage-ledger/ledger.db`,
+ * usually `~/.local/share/usage-ledger/ledger.db`.
+ */
+export function defaultLedgerFile(env: Env, homeDir: string): string {
+  const set = env.USAGE_LEDGER_DB?.trim();
+  if (set) return path.resolve(set);
+  return path.join(xdg(env, 'XDG_DATA_HOME', homeDir, '.local/share'), 'usage-ledger', 'ledger.db');
+}

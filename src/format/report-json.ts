@@ -75,6 +75,7 @@ export function reportMeta(context: MetaContext) {
     project: context.project ?? null,
     model: context.model ?? null,
     roots: context.stats.roots,
+    ledger: context.stats.ledger ?? null,
     filesRead: context.stats.filesRead,
     linesRead: context.stats.linesRead,
     malformedLines: context.stats.malformedLines,

@@ -3,9 +3,13 @@ import path from 'node:path';
 
 export interface TranscriptFile {
   path: string;
+  /** The `projects/` folder it was found under. */
+  root: string;
   /** The folder directly under `projects/`; empty for a file lying in `projects/` itself. */
   project: string;
   size: number;
+  /** When it last changed, as the file system says (milliseconds). */
+  mtimeMs: number;
   /** A subagent transcript: `agent-*.jsonl`, flat or under `subagents/`. */
   subagent: boolean;
   /** The session the path names, for lines that do not say: `<id>.jsonl`, `<id>/subagents/…`. */
@@ -83,12 +87,14 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
       const real = realpathSync.native(file);
       if (visited.has(real)) return;
       visited.add(real);
-      const { size } = statSync(file);
+      const { size, mtimeMs } = statSync(file);
       const relative = path.relative(projectsRoot, file).split(path.sep);
       files.push({
         path: file,
+        root: projectsRoot,
         project: relative.length > 1 ? (relative[0] ?? '') : '',
         size,
+        mtimeMs,
         subagent: path.basename(file).startsWith('agent-') || relative.includes('subagents'),
         session: sessionOfPath(relative),
       });

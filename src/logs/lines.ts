@@ -15,10 +15,21 @@ export interface LineCounts {
   lines: number;
   /** Lines over the size limit, dropped. */
   oversized: number;
+  /** Lines handed over or dropped before `complete` (the ones ending in a newline). */
+  completeLines: number;
+  /** The oversized ones among them. */
+  completeOversized: number;
+  /**
+   * The file offset just past the last newline: where a later read of the same file, grown,
+   * goes on from. A last line without its newline may still be being written.
+   */
+  complete: number;
 }
 
 export interface LineOptions {
   maxLineBytes?: number;
+  /** The byte offset to start at (the start of a line). */
+  from?: number;
   /** Called with the size of each chunk read, for progress on large files. */
   onBytes?: (bytes: number) => void;
 }
@@ -49,13 +60,22 @@ function isBlank(buffer: Buffer, start: number, end: number): boolean {
 export function forEachLine(
   file: string,
   onLine: LineHandler,
-  { maxLineBytes = MAX_LINE_BYTES, onBytes }: LineOptions = {},
+  { maxLineBytes = MAX_LINE_BYTES, onBytes, from = 0 }: LineOptions = {},
 ): LineCounts {
-  const counts: LineCounts = { lines: 0, oversized: 0 };
+  const counts: LineCounts = {
+    lines: 0,
+    oversized: 0,
+    completeLines: 0,
+    completeOversized: 0,
+    complete: from,
+  };
   let buffer = sharedBuffer;
   let filled = 0;
   let dropping = false;
-  let first = true;
+  let first = from === 0;
+  /** The file offsets of the next byte to read and of `buffer[0]`. */
+  let position = from;
+  let base = from;
 
   const emit = (start: number, end: number): void => {
     let from = start;
@@ -83,6 +103,7 @@ export function forEachLine(
           dropping = true;
           counts.oversized++;
           filled = 0;
+          base = position;
         } else {
           const larger = Buffer.allocUnsafe(
             Math.min(buffer.length * 2, maxLineBytes + CHUNK_BYTES),
@@ -91,8 +112,9 @@ export function forEachLine(
           buffer = larger;
         }
       }
-      const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+      const read = readSync(fd, buffer, filled, buffer.length - filled, position);
       if (read === 0) break;
+      position += read;
       onBytes?.(read);
       const end = filled + read;
       const view = buffer.subarray(0, end);
@@ -106,11 +128,19 @@ export function forEachLine(
         else emit(start, newline);
         start = newline + 1;
       }
+      if (start > 0) {
+        // Every line up to the last newline of this chunk is complete.
+        counts.completeLines = counts.lines;
+        counts.completeOversized = counts.oversized;
+        counts.complete = base + start;
+      }
       if (dropping) {
         filled = 0;
+        base = position;
       } else {
         buffer.copy(buffer, 0, start, end);
         filled = end - start;
+        base += start;
       }
     }
     if (filled > 0 && !dropping) emit(0, filled);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findTranscriptFiles, type TranscriptFile } from './files.js';
-import { mergeReads, type ReadResult, readHere } from './read.js';
+import { mergeReads, type ReadOptions, type ReadResult, type ReadTask, readHere } from './read.js';
 
 export interface LoadProgress {
   filesDone: number;
@@ -10,7 +10,7 @@ export interface LoadProgress {
   bytesTotal: number;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends ReadOptions {
   onProgress?: (progress: LoadProgress) => void;
 }
 
@@ -50,8 +50,8 @@ export function threadCount(totalBytes: number, files: number, env = process.env
 }
 
 /** Splits files into `count` groups of about equal size, largest files first. */
-export function splitBySize(files: TranscriptFile[], count: number): TranscriptFile[][] {
-  const groups = Array.from({ length: count }, () => ({ bytes: 0, files: [] as TranscriptFile[] }));
+export function splitBySize<T extends TranscriptFile>(files: T[], count: number): T[][] {
+  const groups = Array.from({ length: count }, () => ({ bytes: 0, files: [] as T[] }));
   for (const file of [...files].sort((a, b) => b.size - a.size)) {
     const smallest = groups.reduce((a, b) => (b.bytes < a.bytes ? b : a));
     smallest.files.push(file);
@@ -60,12 +60,18 @@ export function splitBySize(files: TranscriptFile[], count: number): TranscriptF
   return groups.map((group) => group.files);
 }
 
+/** What a reader thread is given. */
+export interface WorkerTask {
+  files: ReadTask[];
+  options: ReadOptions;
+}
+
 function readInWorker(
-  files: TranscriptFile[],
+  task: WorkerTask,
   onRead: (bytes: number, files: number) => void,
 ): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: files });
+    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: task });
     worker.on(
       'message',
       (
@@ -90,24 +96,29 @@ function readInWorker(
  * merged with the same rule, which gives the same records as one thread.
  */
 export async function readTranscripts(
-  files: TranscriptFile[],
+  files: ReadTask[],
   options: LoadOptions = {},
 ): Promise<LoadedUsage> {
   const progress: LoadProgress = {
     filesDone: 0,
     filesTotal: files.length,
     bytesDone: 0,
-    bytesTotal: files.reduce((sum, file) => sum + file.size, 0),
+    bytesTotal: files.reduce((sum, file) => sum + Math.max(file.size - (file.from ?? 0), 0), 0),
   };
   const onRead = (bytes: number, filesDone: number) => {
     progress.bytesDone += bytes;
     progress.filesDone += filesDone;
     options.onProgress?.(progress);
   };
+  const readOptions: ReadOptions = { keyKeyless: options.keyKeyless };
   const threads = threadCount(progress.bytesTotal, files.length);
-  if (threads === 1) return readHere(files, (bytes, fileDone) => onRead(bytes, fileDone ? 1 : 0));
+  if (threads === 1) {
+    return readHere(files, (bytes, fileDone) => onRead(bytes, fileDone ? 1 : 0), readOptions);
+  }
   const parts = await Promise.all(
-    splitBySize(files, threads).map((group) => readInWorker(group, onRead)),
+    splitBySize(files, threads).map((group) =>
+      readInWorker({ files: group, options: readOptions }, onRead),
+    ),
   );
   return mergeReads(parts);
 }

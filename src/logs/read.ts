@@ -1,8 +1,36 @@
+import { createHash } from 'node:crypto';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { describeFsError, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
 import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
+
+/** A transcript to read, from byte `from` on (where an earlier read of it stopped). */
+export interface ReadTask extends TranscriptFile {
+  from?: number;
+}
+
+export interface ReadOptions {
+  /**
+   * Give a response without `message.id`/`requestId` a key of its own: its file and a hash of
+   * its line, so that reading the same line again (a store that re-reads a rewritten file)
+   * does not count it twice.
+   */
+  keyKeyless?: boolean;
+}
+
+/** What reading one file found, for a store that goes on from where it stopped. */
+export interface FileRead {
+  path: string;
+  /** The offset just past its last complete line. */
+  complete: number;
+  /** Complete lines read (from `from`), and the malformed ones among them. */
+  lines: number;
+  malformed: number;
+  /** The same for a last line without its newline (0 or 1), read again next time. */
+  partialLines: number;
+  partialMalformed: number;
+}
 
 /** What reading some transcripts found: each response once, tool calls once, and counts. */
 export interface ReadResult {
@@ -11,6 +39,8 @@ export interface ReadResult {
   /** Tool calls, once each by id, oldest first. */
   toolUses: ToolUse[];
   stats: ScanStats;
+  /** Each file read to its end (unreadable ones are in `stats.unreadable` instead). */
+  files: FileRead[];
 }
 
 /** Progress of a read: bytes read since the last call, and whether a file was finished. */
@@ -24,12 +54,19 @@ function result(
   deduper: ResponseDeduper<PricedRecord>,
   toolUses: Map<string, ToolUse>,
   stats: ScanStats,
+  files: FileRead[],
 ): ReadResult {
   return {
     records: deduper.records(),
     toolUses: [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
     stats,
+    files,
   };
+}
+
+function keylessKey(file: string, buffer: Buffer, start: number, end: number): string {
+  const hash = createHash('sha1').update(buffer.subarray(start, end)).digest('hex');
+  return `${file}#${hash}`;
 }
 
 function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
@@ -38,31 +75,47 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
 }
 
 /** Reads transcripts on this thread; deduplication spans all of them. */
-export function readHere(files: TranscriptFile[], onRead: OnRead = () => {}): ReadResult {
+export function readHere(
+  files: ReadTask[],
+  onRead: OnRead = () => {},
+  { keyKeyless = false }: ReadOptions = {},
+): ReadResult {
   const stats = emptyStats();
   const deduper = new ResponseDeduper<PricedRecord>();
   const toolUses = new Map<string, ToolUse>();
+  const reads: FileRead[] = [];
 
   for (const file of files) {
+    const from = file.from ?? 0;
     let bytesRead = 0;
+    let malformed = 0;
+    let lastMalformed = false;
     try {
       const counts = forEachLine(
         file.path,
         (buffer, start, end) => {
           const verdict = lineVerdict(buffer, start, end);
+          lastMalformed = false;
           if (verdict === 'skip') return;
           const parsed =
             verdict === 'malformed'
               ? MALFORMED
               : parseUsageLine(buffer.toString('utf8', start, end), file);
           if (parsed === MALFORMED) {
-            stats.malformedLines++;
+            malformed++;
+            lastMalformed = true;
           } else if (parsed !== null) {
-            if (parsed.record !== null) deduper.add(parsed.record);
+            const record = parsed.record;
+            if (record !== null) {
+              if (keyKeyless && record.key === null)
+                record.key = keylessKey(file.path, buffer, start, end);
+              deduper.add(record);
+            }
             for (const tool of parsed.tools) keepEarliest(toolUses, tool);
           }
         },
         {
+          from,
           onBytes: (bytes) => {
             bytesRead += bytes;
             onRead(bytes, false);
@@ -71,14 +124,29 @@ export function readHere(files: TranscriptFile[], onRead: OnRead = () => {}): Re
       );
       stats.filesRead++;
       stats.linesRead += counts.lines + counts.oversized;
-      stats.malformedLines += counts.oversized;
+      stats.malformedLines += malformed + counts.oversized;
+      // A last line without its newline is read again next time: keep it apart.
+      const partialLines =
+        counts.lines + counts.oversized - counts.completeLines - counts.completeOversized;
+      const partialMalformed =
+        (counts.lines > counts.completeLines && lastMalformed ? 1 : 0) +
+        counts.oversized -
+        counts.completeOversized;
+      reads.push({
+        path: file.path,
+        complete: counts.complete,
+        lines: counts.completeLines + counts.completeOversized,
+        malformed: malformed + counts.oversized - partialMalformed,
+        partialLines,
+        partialMalformed,
+      });
     } catch (error) {
       stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
     }
     // The size was taken when the file was found; it may have grown or shrunk since.
-    onRead(Math.max(file.size - bytesRead, 0), true);
+    onRead(Math.max(file.size - from - bytesRead, 0), true);
   }
-  return result(deduper, toolUses, stats);
+  return result(deduper, toolUses, stats, reads);
 }
 
 /**
@@ -91,7 +159,9 @@ export function mergeReads(parts: ReadResult[]): ReadResult {
   const deduper = new ResponseDeduper<PricedRecord>();
   const toolUses = new Map<string, ToolUse>();
   const stats = emptyStats();
+  const files: FileRead[] = [];
   for (const part of parts) {
+    files.push(...part.files);
     for (const record of part.records) deduper.add(record);
     for (const tool of part.toolUses) keepEarliest(toolUses, tool);
     stats.filesRead += part.stats.filesRead;
@@ -99,5 +169,5 @@ export function mergeReads(parts: ReadResult[]): ReadResult {
     stats.malformedLines += part.stats.malformedLines;
     stats.unreadable.push(...part.stats.unreadable);
   }
-  return result(deduper, toolUses, stats);
+  return result(deduper, toolUses, stats, files);
 }

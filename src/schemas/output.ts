@@ -44,6 +44,8 @@ const Meta = z
     project: z.string().nullable(),
     model: z.string().nullable(),
     roots: z.array(z.string()),
+    /** The ledger file the report was made from (null: from the logs alone). */
+    ledger: z.string().nullable(),
     filesRead: count,
     linesRead: count,
     malformedLines: count,

@@ -214,6 +214,7 @@ describe('dailyJson', () => {
       project: null,
       model: null,
       roots: ['/logs'],
+      ledger: null,
       filesRead: 2,
       linesRead: 40,
       malformedLines: 0,

@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,14 +13,22 @@ export interface CliResult {
   status: number | null;
 }
 
+/** Each run's default ledger lives in a folder of its own under this one. */
+const dataHomes = mkdtempSync(path.join(os.tmpdir(), 'usage-ledger-data-'));
+process.on('exit', () => rmSync(dataHomes, { recursive: true, force: true }));
+let runs = 0;
+
 /**
  * Runs the built CLI as a user would, piped (not a TTY), with a clean environment: no colour
- * variables, a home without Claude logs, and a fixed time zone unless the test sets one.
+ * variables, a home without Claude logs, a fresh default ledger (as on a first run), and a
+ * fixed time zone unless the test sets one.
  */
 function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  runs++;
   const baseEnv: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     HOME: path.join(REPO, 'test', 'no-home'),
+    XDG_DATA_HOME: path.join(dataHomes, String(runs)),
     TZ: 'UTC',
   };
   return Object.fromEntries(

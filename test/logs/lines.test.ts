@@ -3,15 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { forEachLine } from '../../src/logs/lines.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 
-async function linesOf(content: string, maxLineBytes?: number) {
+async function linesOf(content: string, maxLineBytes?: number, from?: number) {
   const dir = await fsFixture({ 'f.jsonl': content });
   const lines: string[] = [];
   const counts = forEachLine(
     path.join(dir, 'f.jsonl'),
     (buffer, start, end) => lines.push(buffer.toString('utf8', start, end)),
-    {
-      maxLineBytes,
-    },
+    { maxLineBytes, from },
   );
   return { lines, counts };
 }
@@ -20,12 +18,32 @@ describe('forEachLine', () => {
   it('splits on newlines, dropping CRs, a BOM and blank lines', async () => {
     const { lines, counts } = await linesOf('\uFEFF{"a":1}\r\n\n  \n{"b":2}\n');
     expect(lines).toEqual(['{"a":1}', '{"b":2}']);
-    expect(counts).toEqual({ lines: 2, oversized: 0 });
+    expect(counts).toEqual({
+      lines: 2,
+      oversized: 0,
+      completeLines: 2,
+      completeOversized: 0,
+      complete: 24, // the BOM is 3 bytes
+    });
   });
 
   it('passes on a last line without a newline (a file still being written)', async () => {
-    const { lines } = await linesOf('{"a":1}\n{"b":');
+    const { lines, counts } = await linesOf('{"a":1}\n{"b":');
     expect(lines).toEqual(['{"a":1}', '{"b":']);
+    // Only the first line is complete: a later read goes on from byte 8.
+    expect(counts).toMatchObject({ lines: 2, completeLines: 1, complete: 8 });
+  });
+
+  it('starts at a given offset, where an earlier read stopped', async () => {
+    const { lines, counts } = await linesOf('{"a":1}\n{"b":2}\n{"c":', undefined, 8);
+    expect(lines).toEqual(['{"b":2}', '{"c":']);
+    expect(counts).toMatchObject({ lines: 2, completeLines: 1, complete: 16 });
+  });
+
+  it('knows where complete lines end when a line spans chunks', async () => {
+    const long = `{"t":"${'x'.repeat(1_500_000)}"}`;
+    const { counts } = await linesOf(`{"a":1}\n${long}\n${long}`);
+    expect(counts).toMatchObject({ lines: 3, completeLines: 2, complete: 8 + long.length + 1 });
   });
 
   it('joins lines that span read chunks, multi-byte characters included', async () => {
@@ -51,6 +69,17 @@ describe('forEachLine', () => {
       1_000_000,
     );
     expect(lines).toEqual(['{"small":1}', '{"after":1}']);
-    expect(counts).toEqual({ lines: 2, oversized: 1 });
+    expect(counts).toEqual({
+      lines: 2,
+      oversized: 1,
+      completeLines: 2,
+      completeOversized: 1,
+      complete: 12 + 3_000_001 + 12,
+    });
+  });
+
+  it('does not count an oversized last line without its newline as complete', async () => {
+    const { counts } = await linesOf(`{"small":1}\n${'x'.repeat(3_000_000)}`, 1_000_000);
+    expect(counts).toMatchObject({ oversized: 1, completeOversized: 0, complete: 12 });
   });
 });

@@ -44,11 +44,21 @@ describe('readTranscripts', () => {
     const dir = await fsFixture({ 'p/s.jsonl': [assistantLine({ output: 5 })] });
     const missing = path.join(dir, 'p', 'gone.jsonl');
     const { records, stats } = await readTranscripts([
-      { path: missing, project: 'p', size: 0, subagent: false, session: 's' },
+      {
+        path: missing,
+        root: dir,
+        project: 'p',
+        size: 0,
+        mtimeMs: 0,
+        subagent: false,
+        session: 's',
+      },
       {
         path: path.join(dir, 'p', 's.jsonl'),
+        root: dir,
         project: 'p',
         size: 10,
+        mtimeMs: 0,
         subagent: false,
         session: 's',
       },
@@ -66,8 +76,10 @@ describe('readTranscripts', () => {
     await readTranscripts(
       ['a.jsonl', 'b.jsonl'].map((name) => ({
         path: path.join(dir, name),
+        root: dir,
         project: '',
         size,
+        mtimeMs: 0,
         subagent: false,
         session: 's',
       })),

@@ -32,8 +32,10 @@ describe('splitBySize', () => {
   it('balances bytes, largest files first, and keeps every file once', () => {
     const files = [9, 1, 5, 4, 3, 2].map((size, i) => ({
       path: `f${i}`,
+      root: '',
       project: '',
       size,
+      mtimeMs: 0,
       subagent: false,
       session: '',
     }));

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * The ledger's schema, as the steps that built it. A step is never edited once released: a
+ * change is a new step, so a ledger written by any earlier version can be brought forward.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'tracked files and deduplicated responses',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE files (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          -- the projects/ folder it was found under
+          root TEXT NOT NULL,
+          -- size and mtime when last read: both unchanged means there is nothing new to read
+          size INTEGER NOT NULL,
+          mtime_ms REAL NOT NULL,
+          -- the offset just past its last complete line: a grown file is read on from here
+          complete INTEGER NOT NULL,
+          -- hashes of the bytes at its start and just before complete: a file rewritten under
+          -- the same name (resume, compaction) does not match them and is read again
+          head_hash TEXT NOT NULL,
+          tail_hash TEXT NOT NULL,
+          -- complete lines read, and the malformed ones among them; then the same for a last
+          -- line without its newline (read again next time)
+          lines INTEGER NOT NULL,
+          malformed INTEGER NOT NULL,
+          partial_lines INTEGER NOT NULL,
+          partial_malformed INTEGER NOT NULL,
+          synced_at INTEGER NOT NULL
+        );
+        CREATE TABLE responses (
+          -- message.id:requestId, or the file and a hash of the line for a line without them
+          key TEXT PRIMARY KEY,
+          ts INTEGER NOT NULL,
+          session_id TEXT NOT NULL,
+          project TEXT NOT NULL,
+          cwd TEXT,
+          model TEXT NOT NULL,
+          input INTEGER NOT NULL,
+          output INTEGER NOT NULL,
+          cache_write_5m INTEGER NOT NULL,
+          cache_write_1h INTEGER NOT NULL,
+          cache_read INTEGER NOT NULL,
+          fast INTEGER NOT NULL,
+          sidechain INTEGER NOT NULL,
+          -- the file the kept copy came from; responses are never deleted with their file
+          file_id INTEGER NOT NULL REFERENCES files (id),
+          logged_cost REAL
+        ) WITHOUT ROWID;
+        CREATE INDEX responses_by_time ON responses (ts);
+        CREATE TABLE ledger_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
+];
+
+export const LATEST_VERSION = MIGRATIONS.length;
+
+/** Written into the file header, so another program's SQLite file is not taken for ours. */
+export const APPLICATION_ID = 0x55534c47; // "USLG"
+
+/** The version a ledger is at: the last step applied, 0 for a new file. */
+export function schemaVersion(db: Database): number {
+  const table = db
+    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")
+    .get();
+  if (table === undefined) return 0;
+  const row = db.prepare('SELECT max(version) AS version FROM schema_version').get() as {
+    version: number | null;
+  };
+  return row.version ?? 0;
+}
+
+/**
+ * Brings a ledger forward to `target` (the latest by default), one step at a time, all in one
+ * write transaction: another process migrating at the same moment waits, then finds the work
+ * done; a process killed half-way leaves the file as it was.
+ */
+export function migrate(db: Database, target = LATEST_VERSION): void {
+  db.transaction(() => {
+    const current = schemaVersion(db);
+    if (current >= target) return;
+    if (current === 0) {
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.exec(`CREATE TABLE schema_version (
+        version INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        applied_at INTEGER NOT NULL
+      )`);
+    }
+    const record = db.prepare(
+      'INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)',
+    );
+    for (const step of MIGRATIONS) {
+      if (step.version <= current || step.version > target) continue;
+      step.up(db);
+      record.run(step.version, step.description, Date.now());
+    }
+  }).immediate();
+}

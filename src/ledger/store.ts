@@ -1,0 +1,232 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { PricedRecord, ToolUse } from '../types.js';
+
+/** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
+export interface TrackedFile {
+  path: string;
+  root: string;
+  size: number;
+  mtimeMs: number;
+  /** The offset just past its last complete line read. */
+  complete: number;
+  headHash: string;
+  tailHash: string;
+  lines: number;
+  malformed: number;
+  partialLines: number;
+  partialMalformed: number;
+}
+
+/** What a read of one file, from `from`, brings into the ledger. */
+export interface FileUpdate extends TrackedFile {
+  /** Where the read started: 0 for a whole file, else the `complete` it went on from. */
+  from: number;
+  /** The hash of the start the read went on from (a check that nobody re-read it meanwhile). */
+  fromHeadHash: string;
+}
+
+/** One batch of a sync: the files read and what they held. */
+export interface SyncBatch {
+  files: FileUpdate[];
+  records: PricedRecord[];
+  toolUses: ToolUse[];
+}
+
+type Row = Record<string, unknown>;
+
+/**
+ * The one copy of a response is the one with the largest output, then the earliest, then the
+ * one from the first file by path: the rule of `ResponseDeduper`, so the ledger keeps what a
+ * read of all the logs would.
+ */
+const UPSERT_RESPONSE = `
+  INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost)
+  VALUES (@key, @ts, @sessionId, @project, @cwd, @model, @input, @output, @cacheWrite5m,
+    @cacheWrite1h, @cacheRead, @fast, @sidechain, @fileId, @loggedCost)
+  ON CONFLICT (key) DO UPDATE SET
+    ts = excluded.ts, session_id = excluded.session_id, project = excluded.project,
+    cwd = excluded.cwd, model = excluded.model, input = excluded.input, output = excluded.output,
+    cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,
+    cache_read = excluded.cache_read, fast = excluded.fast, sidechain = excluded.sidechain,
+    file_id = excluded.file_id, logged_cost = excluded.logged_cost
+  WHERE excluded.output > responses.output
+    OR (excluded.output = responses.output AND (excluded.ts < responses.ts
+      OR (excluded.ts = responses.ts
+        AND (SELECT path FROM files WHERE id = excluded.file_id)
+          < (SELECT path FROM files WHERE id = responses.file_id))))`;
+
+const INSERT_FILE = `
+  INSERT INTO files (path, root, size, mtime_ms, complete, head_hash, tail_hash, lines,
+    malformed, partial_lines, partial_malformed, synced_at)
+  VALUES (@path, @root, @size, @mtimeMs, @complete, @headHash, @tailHash, @lines, @malformed,
+    @partialLines, @partialMalformed, @syncedAt)`;
+
+const UPDATE_FILE = `
+  UPDATE files SET root = @root, size = @size, mtime_ms = @mtimeMs, complete = @complete,
+    head_hash = @headHash, tail_hash = @tailHash, lines = @lines, malformed = @malformed,
+    partial_lines = @partialLines, partial_malformed = @partialMalformed, synced_at = @syncedAt
+  WHERE id = @id`;
+
+const SELECT_RECORDS = `
+  SELECT r.key, r.ts, r.session_id, r.project, r.cwd, r.model, r.input, r.output,
+    r.cache_write_5m, r.cache_write_1h, r.cache_read, r.fast, r.sidechain, f.path, r.logged_cost
+  FROM responses r JOIN files f ON f.id = r.file_id
+  ORDER BY r.ts, f.path`;
+
+/** Reads and writes the ledger's tables; knows SQL, not files or reports. */
+export class LedgerStore {
+  private readonly upsertResponse: Statement;
+  private readonly fileByPath: Statement;
+  private readonly insertFile: Statement;
+  private readonly updateFile: Statement;
+
+  constructor(readonly db: Database) {
+    this.upsertResponse = db.prepare(UPSERT_RESPONSE);
+    this.fileByPath = db.prepare(
+      'SELECT id, complete, head_hash, lines, malformed FROM files WHERE path = ?',
+    );
+    this.insertFile = db.prepare(INSERT_FILE);
+    this.updateFile = db.prepare(UPDATE_FILE);
+  }
+
+  /** Every file the ledger has read, by path. */
+  trackedFiles(): Map<string, TrackedFile> {
+    const rows = this.db
+      .prepare(
+        `SELECT path, root, size, mtime_ms, complete, head_hash, tail_hash, lines, malformed,
+          partial_lines, partial_malformed FROM files`,
+      )
+      .all() as Row[];
+    return new Map(
+      rows.map((row) => [
+        row.path as string,
+        {
+          path: row.path as string,
+          root: row.root as string,
+          size: row.size as number,
+          mtimeMs: row.mtime_ms as number,
+          complete: row.complete as number,
+          headHash: row.head_hash as string,
+          tailHash: row.tail_hash as string,
+          lines: row.lines as number,
+          malformed: row.malformed as number,
+          partialLines: row.partial_lines as number,
+          partialMalformed: row.partial_malformed as number,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * Writes one batch in one transaction, so a process killed mid-sync leaves either all of it
+   * or none. A file's state moves on only from the state the read started at: if another
+   * process moved it meanwhile, its state stands and the next sync reads from there (the
+   * responses written here are the same either way, since writing a response is idempotent).
+   */
+  commit(batch: SyncBatch, syncedAt: number): void {
+    this.db
+      .transaction(() => {
+        const fileIds = new Map<string, number>();
+        for (const file of batch.files) fileIds.set(file.path, this.saveFile(file, syncedAt));
+        for (const record of batch.records) {
+          const fileId = fileIds.get(record.file);
+          if (fileId === undefined || record.key === null) continue;
+          this.upsertResponse.run({
+            key: record.key,
+            ts: record.timestamp,
+            sessionId: record.sessionId,
+            project: record.project,
+            cwd: record.cwd,
+            model: record.model,
+            input: record.inputTokens,
+            output: record.outputTokens,
+            cacheWrite5m: record.cacheWrite5mTokens,
+            cacheWrite1h: record.cacheWrite1hTokens,
+            cacheRead: record.cacheReadTokens,
+            fast: record.fast ? 1 : 0,
+            sidechain: record.sidechain ? 1 : 0,
+            fileId,
+            loggedCost: record.loggedCostUSD,
+          });
+        }
+        this.setInfo('last_sync_at', String(syncedAt));
+      })
+      .immediate();
+  }
+
+  private saveFile(file: FileUpdate, syncedAt: number): number {
+    const row = this.fileByPath.get(file.path) as Row | undefined;
+    const values = {
+      path: file.path,
+      root: file.root,
+      size: file.size,
+      mtimeMs: file.mtimeMs,
+      complete: file.complete,
+      headHash: file.headHash,
+      tailHash: file.tailHash,
+      lines: file.lines,
+      malformed: file.malformed,
+      partialLines: file.partialLines,
+      partialMalformed: file.partialMalformed,
+      syncedAt,
+    };
+    if (row === undefined) return Number(this.insertFile.run(values).lastInsertRowid);
+    const id = row.id as number;
+    if (file.from === 0) {
+      this.updateFile.run({ ...values, id });
+    } else if (row.complete === file.from && row.head_hash === file.fromHeadHash) {
+      this.updateFile.run({
+        ...values,
+        id,
+        lines: (row.lines as number) + file.lines,
+        malformed: (row.malformed as number) + file.malformed,
+      });
+    }
+    return id;
+  }
+
+  /** Every response in the ledger, oldest first, not priced yet. */
+  records(): PricedRecord[] {
+    const rows = this.db.prepare(SELECT_RECORDS).raw(true).all() as unknown[][];
+    return rows.map((row) => ({
+      key: row[0] as string,
+      timestamp: row[1] as number,
+      sessionId: row[2] as string,
+      project: row[3] as string,
+      cwd: row[4] as string | null,
+      model: row[5] as string,
+      inputTokens: row[6] as number,
+      outputTokens: row[7] as number,
+      cacheWrite5mTokens: row[8] as number,
+      cacheWrite1hTokens: row[9] as number,
+      cacheReadTokens: row[10] as number,
+      fast: row[11] === 1,
+      sidechain: row[12] === 1,
+      file: row[13] as string,
+      loggedCostUSD: row[14] as number | null,
+      cost: null,
+      unpriced: null,
+    }));
+  }
+
+  /** Records that the ledger was brought up to date (a sync that found nothing new). */
+  markSynced(syncedAt: number): void {
+    this.setInfo('last_sync_at', String(syncedAt));
+  }
+
+  info(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM ledger_info WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value;
+  }
+
+  setInfo(key: string, value: string): void {
+    this.db
+      .prepare(
+        'INSERT INTO ledger_info (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
+  }
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
+import { type LoadProgress, readTranscripts } from '../logs/load.js';
+import type { ReadTask } from '../logs/read.js';
+import type { ScanStats } from '../types.js';
+import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
+
+/** Bytes hashed at the start of a file, and just before where reading stopped. */
+const HEAD_BYTES = 4096;
+const TAIL_BYTES = 256;
+
+/**
+ * Files are read and written in batches of about this many bytes: memory stays bounded on a
+ * large first sync, and a sync that is stopped keeps the batches it finished.
+ */
+const BATCH_BYTES = 256 * 1024 * 1024;
+
+export interface EdgeHashes {
+  headHash: string;
+  tailHash: string;
+}
+
+function hashOf(fd: number, start: number, end: number): string {
+  const bytes = Buffer.alloc(end - start);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = readSync(fd, bytes, done, bytes.length - done, start + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return createHash('sha1').update(bytes.subarray(0, done)).digest('hex');
+}
+
+/**
+ * Hashes of the bytes at the start of a file and just before `complete`. Appending leaves
+ * both as they were; rewriting the file (resume, compaction) almost never does.
+ */
+export function edgeHashes(file: string, complete: number): EdgeHashes {
+  const fd = openSync(file, 'r');
+  try {
+    return {
+      headHash: hashOf(fd, 0, Math.min(HEAD_BYTES, complete)),
+      tailHash: hashOf(fd, Math.max(0, complete - TAIL_BYTES), complete),
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The hashes, or none when the file is gone: then it will not match, and is read again. */
+function edgeHashesOrNone(file: string, complete: number): EdgeHashes {
+  try {
+    return edgeHashes(file, complete);
+  } catch {
+    return { headHash: '', tailHash: '' };
+  }
+}
+
+/**
+ * Where to read a known file from: nothing to read when its size and mtime are as they were,
+ * on from the last complete line when it only grew, from the start when it shrank or its
+ * bytes before that point changed (it was rewritten).
+ */
+export function resumePoint(file: TranscriptFile, tracked: TrackedFile | undefined): number | null {
+  if (tracked === undefined) return 0;
+  if (file.size === tracked.size && file.mtimeMs === tracked.mtimeMs) return null;
+  if (file.size < tracked.complete) return 0;
+  try {
+    const now = edgeHashes(file.path, tracked.complete);
+    return now.headHash === tracked.headHash && now.tailHash === tracked.tailHash
+      ? tracked.complete
+      : 0;
+  } catch {
+    return 0; // reading it will say why it cannot be read
+  }
+}
+
+/** Groups tasks into batches of about `limit` bytes to read, in path order. */
+export function batchesOf(tasks: ReadTask[], limit = BATCH_BYTES): ReadTask[][] {
+  const batches: ReadTask[][] = [];
+  let current: ReadTask[] = [];
+  let bytes = 0;
+  for (const task of tasks) {
+    const size = Math.max(task.size - (task.from ?? 0), 0);
+    if (current.length > 0 && bytes + size > limit) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(task);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+export interface SyncOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  now?: () => number;
+}
+
+export interface SyncOutcome {
+  /** What the logs under the roots hold, as the ledger knows them, for the report's `meta`. */
+  stats: ScanStats;
+  /** Files read (whole or in part) by this sync, and the bytes read. */
+  filesSynced: number;
+  bytesSynced: number;
+}
+
+/**
+ * Brings the ledger up to date with the transcripts under `projectDirs`: reads only what is
+ * new, writes each batch in one transaction. Responses are only ever added or replaced by a
+ * more complete copy, never removed, so the usage of deleted or shortened files stays.
+ */
+export async function syncLedger(
+  store: LedgerStore,
+  projectDirs: string[],
+  { onProgress, now = Date.now }: SyncOptions = {},
+): Promise<SyncOutcome> {
+  const found = await findTranscriptFiles(projectDirs);
+  let tracked = store.trackedFiles();
+  const tasks: (ReadTask & { fromHeadHash: string })[] = [];
+  for (const file of found.files) {
+    const known = tracked.get(file.path);
+    const from = resumePoint(file, known);
+    if (from !== null) tasks.push({ ...file, from, fromHeadHash: known?.headHash ?? '' });
+  }
+
+  const unreadable = [...found.unreadable];
+  const byPath = new Map(tasks.map((task) => [task.path, task]));
+  const total = { filesTotal: tasks.length, bytesTotal: 0, filesDone: 0, bytesDone: 0 };
+  for (const task of tasks) total.bytesTotal += task.size - (task.from ?? 0);
+  let bytesSynced = 0;
+  for (const batch of batchesOf(tasks)) {
+    const before = { files: total.filesDone, bytes: total.bytesDone };
+    const read = await readTranscripts(batch, {
+      keyKeyless: true,
+      onProgress: (progress) => {
+        total.filesDone = before.files + progress.filesDone;
+        total.bytesDone = before.bytes + progress.bytesDone;
+        onProgress?.(total);
+      },
+    });
+    unreadable.push(...read.stats.unreadable);
+    const files: FileUpdate[] = [];
+    for (const fileRead of read.files) {
+      const task = byPath.get(fileRead.path);
+      if (task === undefined) continue;
+      bytesSynced += fileRead.complete - (task.from ?? 0);
+      files.push({
+        path: task.path,
+        root: task.root,
+        size: task.size,
+        mtimeMs: task.mtimeMs,
+        complete: fileRead.complete,
+        ...edgeHashesOrNone(task.path, fileRead.complete),
+        lines: fileRead.lines,
+        malformed: fileRead.malformed,
+        partialLines: fileRead.partialLines,
+        partialMalformed: fileRead.partialMalformed,
+        from: task.from ?? 0,
+        fromHeadHash: task.fromHeadHash,
+      });
+    }
+    store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
+  }
+  if (tasks.length > 0) tracked = store.trackedFiles();
+  else store.markSynced(now());
+
+  const stats: ScanStats = {
+    roots: projectDirs,
+    filesRead: 0,
+    linesRead: 0,
+    malformedLines: 0,
+    unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
+  };
+  for (const file of found.files) {
+    const known = tracked.get(file.path);
+    if (known === undefined) continue;
+    stats.filesRead++;
+    stats.linesRead += known.lines + known.partialLines;
+    stats.malformedLines += known.malformed + known.partialMalformed;
+  }
+  return { stats, filesSynced: tasks.length, bytesSynced };
+}
