@@ -62,7 +62,7 @@ export function loadFromLedger(
       ...outcome,
       stats: { ...outcome.stats, ledger: file },
       records: store.records(),
-      toolUses: [],
+      toolUses: store.toolUses(),
     };
   });
 }

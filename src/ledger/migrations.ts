@@ -62,6 +62,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'tool calls, once each by id',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE tool_uses (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          ts INTEGER NOT NULL,
+          session_id TEXT NOT NULL,
+          project TEXT NOT NULL,
+          cwd TEXT,
+          model TEXT NOT NULL
+        ) WITHOUT ROWID;
+        -- Files read before this version were read for responses only: read every one still
+        -- there again from the start to find its tool calls (responses are not counted twice).
+        UPDATE files SET complete = 0, head_hash = '', tail_hash = '', lines = 0, malformed = 0,
+          partial_lines = 0, partial_malformed = 0, size = -1;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -56,6 +56,15 @@ const UPSERT_RESPONSE = `
         AND (SELECT path FROM files WHERE id = excluded.file_id)
           < (SELECT path FROM files WHERE id = responses.file_id))))`;
 
+/** A tool call is counted once, at the earliest time any copy of it was logged. */
+const UPSERT_TOOL_USE = `
+  INSERT INTO tool_uses (id, name, ts, session_id, project, cwd, model)
+  VALUES (@id, @name, @ts, @sessionId, @project, @cwd, @model)
+  ON CONFLICT (id) DO UPDATE SET
+    name = excluded.name, ts = excluded.ts, session_id = excluded.session_id,
+    project = excluded.project, cwd = excluded.cwd, model = excluded.model
+  WHERE excluded.ts < tool_uses.ts`;
+
 const INSERT_FILE = `
   INSERT INTO files (path, root, size, mtime_ms, complete, head_hash, tail_hash, lines,
     malformed, partial_lines, partial_malformed, synced_at)
@@ -77,12 +86,14 @@ const SELECT_RECORDS = `
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
   private readonly upsertResponse: Statement;
+  private readonly upsertToolUse: Statement;
   private readonly fileByPath: Statement;
   private readonly insertFile: Statement;
   private readonly updateFile: Statement;
 
   constructor(readonly db: Database) {
     this.upsertResponse = db.prepare(UPSERT_RESPONSE);
+    this.upsertToolUse = db.prepare(UPSERT_TOOL_USE);
     this.fileByPath = db.prepare(
       'SELECT id, complete, head_hash, lines, malformed FROM files WHERE path = ?',
     );
@@ -150,6 +161,17 @@ export class LedgerStore {
             loggedCost: record.loggedCostUSD,
           });
         }
+        for (const tool of batch.toolUses) {
+          this.upsertToolUse.run({
+            id: tool.id,
+            name: tool.name,
+            ts: tool.timestamp,
+            sessionId: tool.sessionId,
+            project: tool.project,
+            cwd: tool.cwd,
+            model: tool.model,
+          });
+        }
         this.setInfo('last_sync_at', String(syncedAt));
       })
       .immediate();
@@ -207,6 +229,25 @@ export class LedgerStore {
       loggedCostUSD: row[14] as number | null,
       cost: null,
       unpriced: null,
+    }));
+  }
+
+  /** Every tool call in the ledger, oldest first. */
+  toolUses(): ToolUse[] {
+    const rows = this.db
+      .prepare(
+        'SELECT id, name, ts, session_id, project, cwd, model FROM tool_uses ORDER BY ts, id',
+      )
+      .raw(true)
+      .all() as unknown[][];
+    return rows.map((row) => ({
+      id: row[0] as string,
+      name: row[1] as string,
+      timestamp: row[2] as number,
+      sessionId: row[3] as string,
+      project: row[4] as string,
+      cwd: row[5] as string | null,
+      model: row[6] as string,
     }));
   }
 

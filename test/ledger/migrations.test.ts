@@ -1,0 +1,98 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { withLedger } from '../../src/ledger/ledger.js';
+import {
+  APPLICATION_ID,
+  LATEST_VERSION,
+  MIGRATIONS,
+  migrate,
+  schemaVersion,
+} from '../../src/ledger/migrations.js';
+import { edgeHashes, syncLedger } from '../../src/ledger/sync.js';
+import { fsFixture } from '../helpers/fs-fixture.js';
+import { assistantLine } from '../helpers/lines.js';
+
+/**
+ * Version 1 as it was left by a sync: the transcript that is still there, read to its end
+ * (so only the migration makes it be read again, for its tool calls), and a response from a
+ * file that is gone.
+ */
+function addVersion1Data(db: Database.Database, dir: string): void {
+  const present = path.join(dir, 'p', 's.jsonl');
+  const { size, mtimeMs } = statSync(present);
+  const insertFile = db.prepare(
+    `INSERT INTO files (id, path, root, size, mtime_ms, complete, head_hash, tail_hash, lines,
+       malformed, partial_lines, partial_malformed, synced_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0, 0, 0, 1)`,
+  );
+  const hashes = edgeHashes(present, size);
+  insertFile.run(1, present, dir, size, mtimeMs, size, hashes.headHash, hashes.tailHash);
+  insertFile.run(2, path.join(dir, 'p', 'deleted.jsonl'), dir, 10, 1, 10, 'h', 't');
+  const insertResponse = db.prepare(
+    `INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output,
+       cache_write_5m, cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost)
+     VALUES (?, ?, 's0', 'p', NULL, 'claude-sonnet-4-5-20250929', 10, ?, 0, 0, 0, 0, 0, ?, NULL)`,
+  );
+  insertResponse.run('m1:req_1', Date.parse('2026-11-20T10:00:00.000Z'), 7, 1);
+  insertResponse.run('old:req', 1760000000000, 500, 2);
+}
+
+/** What each earlier version holds, written with that version's tables. */
+const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => void> = {
+  0: () => {},
+  1: addVersion1Data,
+};
+
+describe('ledger migrations', () => {
+  it('numbers the steps 1, 2, … with nothing left out', () => {
+    expect(MIGRATIONS.map((step) => step.version)).toEqual(
+      Array.from({ length: LATEST_VERSION }, (_, i) => i + 1),
+    );
+    expect(Object.keys(DATA_OF_VERSION).map(Number)).toEqual(
+      Array.from({ length: LATEST_VERSION }, (_, i) => i),
+    );
+  });
+
+  for (let version = 0; version < LATEST_VERSION; version++) {
+    it(`brings a version ${version} ledger forward, keeping its responses`, async () => {
+      const toolLine = JSON.parse(assistantLine({ id: 'm1', output: 7 }));
+      toolLine.message.content = [{ type: 'tool_use', id: 'toolu_1', name: 'Read', input: {} }];
+      const dir = await fsFixture({ 'p/s.jsonl': [JSON.stringify(toolLine)] });
+      const file = path.join(dir, 'l.db');
+      const old = new Database(file);
+      migrate(old, version);
+      expect(schemaVersion(old)).toBe(version);
+      DATA_OF_VERSION[version]?.(old, dir);
+      old.close();
+
+      const result = await withLedger(file, async (store) => {
+        await syncLedger(store, [dir]);
+        return {
+          version: schemaVersion(store.db),
+          applicationId: store.db.pragma('application_id', { simple: true }),
+          records: store.records(),
+          tools: store.toolUses(),
+        };
+      });
+      expect(result.version).toBe(LATEST_VERSION);
+      expect(result.applicationId).toBe(APPLICATION_ID);
+      expect(result.records.map((record) => record.outputTokens).sort()).toEqual(
+        version >= 1 ? [500, 7] : [7],
+      );
+      expect(result.tools.map((tool) => tool.id)).toEqual(['toolu_1']);
+    });
+  }
+
+  it('is a no-op on a ledger that is up to date', async () => {
+    const dir = await fsFixture({});
+    const db = new Database(path.join(dir, 'l.db'));
+    migrate(db);
+    migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM schema_version').get()).toEqual({
+      n: LATEST_VERSION,
+    });
+    db.close();
+  });
+});
