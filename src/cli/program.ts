@@ -4,6 +4,7 @@ import { blocksCommand } from './blocks.js';
 import { dailyCommand } from './daily.js';
 import { exportCommand } from './export.js';
 import { hourlyCommand } from './hourly.js';
+import { ledgerCommand } from './ledger.js';
 import { modelsCommand } from './models.js';
 import { monthlyCommand } from './monthly.js';
 import { pricingCommand } from './pricing.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
     blocksCommand(),
     toolsCommand(),
     exportCommand(),
+    ledgerCommand(),
     pricingCommand(),
     schemaCommand(),
   ]) {

@@ -1,4 +1,4 @@
-import { formatInteger } from '../format/numbers.js';
+import { formatBytes, formatInteger } from '../format/numbers.js';
 import type { LoadProgress } from '../logs/load.js';
 
 /**
@@ -17,10 +17,6 @@ export function outputWidth(
 
 const PROGRESS_DELAY_MS = 300;
 const PROGRESS_INTERVAL_MS = 100;
-
-function mebibytes(bytes: number): string {
-  return `${formatInteger(Math.round(bytes / 1048576))} MiB`;
-}
 
 /**
  * A one-line progress indicator on stderr for long scans, shown only when both stdout and
@@ -46,7 +42,7 @@ export function progressReporter(
       drawn = true;
       stderr.write(
         `\r\x1b[KReading logs: ${formatInteger(progress.filesDone)}/${formatInteger(progress.filesTotal)} files, ` +
-          `${mebibytes(progress.bytesDone)} of ${mebibytes(progress.bytesTotal)}`,
+          `${formatBytes(progress.bytesDone)} of ${formatBytes(progress.bytesTotal)}`,
       );
     },
     done() {

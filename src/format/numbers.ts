@@ -8,6 +8,14 @@ export function formatInteger(value: number): string {
   return integer.format(value);
 }
 
+/** `524288000` -> `500 MiB`; `1572864` -> `1.5 MiB`; `2048` -> `2 KiB`; `0` -> `0 KiB`. */
+export function formatBytes(bytes: number): string {
+  const mib = bytes / 1048576;
+  if (mib < 1) return `${formatInteger(Math.ceil(bytes / 1024))} KiB`;
+  if (mib < 10) return `${(Math.round(mib * 10) / 10).toFixed(1)} MiB`;
+  return `${formatInteger(Math.round(mib))} MiB`;
+}
+
 /** `1234.5` -> `$1,234.50`; a non-zero amount under half a cent -> `<$0.01`. */
 export function formatUsd(value: number): string {
   if (value > 0 && value < 0.005) return '<$0.01';

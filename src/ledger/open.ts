@@ -96,9 +96,10 @@ export async function openLedgerDatabase(file: string): Promise<Database> {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
+    // Before anything is written: another program's file is left exactly as it was.
+    checkOwnership(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    checkOwnership(db, file);
     const version = schemaVersion(db);
     if (version > LATEST_VERSION) {
       throw new UsageError(

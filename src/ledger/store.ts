@@ -251,6 +251,13 @@ export class LedgerStore {
     }));
   }
 
+  /** How many responses and tool calls the ledger holds. */
+  counts(): { responses: number; toolUses: number } {
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number) ?? 0;
+    return { responses: count('responses'), toolUses: count('tool_uses') };
+  }
+
   /** Records that the ledger was brought up to date (a sync that found nothing new). */
   markSynced(syncedAt: number): void {
     this.setInfo('last_sync_at', String(syncedAt));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatBytes,
   formatCost,
   formatInteger,
   formatUsd,
@@ -11,6 +12,14 @@ describe('number formatting', () => {
   it('groups thousands', () => {
     expect(formatInteger(0)).toBe('0');
     expect(formatInteger(1234567)).toBe('1,234,567');
+  });
+
+  it('renders sizes in KiB below a MiB, with a decimal below 10 MiB', () => {
+    expect(formatBytes(0)).toBe('0 KiB');
+    expect(formatBytes(2048)).toBe('2 KiB');
+    expect(formatBytes(1_572_864)).toBe('1.5 MiB');
+    expect(formatBytes(524_288_000)).toBe('500 MiB');
+    expect(formatBytes(2 ** 40)).toBe('1,048,576 MiB');
   });
 
   it('renders dollars with cents, and tiny amounts as <$0.01', () => {

@@ -1,0 +1,187 @@
+import os from 'node:os';
+import { Command, Option } from 'commander';
+import { ledgerStatusJson, renderLedgerStatus } from '../format/ledger.js';
+import { formatBytes, formatInteger } from '../format/numbers.js';
+import { chooseLedger, withLedger } from '../ledger/ledger.js';
+import { ledgerExists } from '../ledger/open.js';
+import { checkpoint, moveLedgerAside } from '../ledger/rebuild.js';
+import { ledgerStatus } from '../ledger/status.js';
+import type { LedgerStore } from '../ledger/store.js';
+import { syncLedger } from '../ledger/sync.js';
+import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { printJson, printText } from './context.js';
+import { progressReporter } from './terminal.js';
+
+interface LedgerOptions {
+  ledger?: string;
+  dataDir?: string[];
+  json?: boolean;
+  timezone?: string;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The ledger a `usage ledger` command works on: `--ledger`, `USAGE_LEDGER_DB` or the default. */
+function ledgerFile(options: LedgerOptions): string {
+  return chooseLedger({ ledger: options.ledger }, process.env, os.homedir()) as string;
+}
+
+async function projectDirsOf(dataDirs: string[]): Promise<string[]> {
+  const candidates = candidateRoots({ dataDirs, env: process.env, homeDir: os.homedir() });
+  const roots = await resolveProjectDirs(candidates);
+  for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
+  return roots.projectDirs;
+}
+
+interface SyncSummary {
+  ledger: string;
+  roots: string[];
+  filesRead: number;
+  bytesRead: number;
+  responsesBefore: number;
+  responsesAfter: number;
+  toolUsesBefore: number;
+  toolUsesAfter: number;
+  unreadable: { path: string; reason: string }[];
+}
+
+/** Syncs `projectDirs` into the ledger and says what changed. */
+async function syncInto(
+  store: LedgerStore,
+  file: string,
+  projectDirs: string[],
+): Promise<SyncSummary> {
+  const before = store.counts();
+  const progress = progressReporter(process.stderr, process.stdout);
+  const outcome = await syncLedger(store, projectDirs, { onProgress: progress.update });
+  progress.done();
+  for (const { path, reason } of outcome.stats.unreadable) {
+    process.stderr.write(`usage: cannot read ${path}: ${reason}; skipped\n`);
+  }
+  const after = store.counts();
+  return {
+    ledger: file,
+    roots: projectDirs,
+    filesRead: outcome.filesSynced,
+    bytesRead: outcome.bytesSynced,
+    responsesBefore: before.responses,
+    responsesAfter: after.responses,
+    toolUsesBefore: before.toolUses,
+    toolUsesAfter: after.toolUses,
+    unreadable: outcome.stats.unreadable,
+  };
+}
+
+function renderSummary(verb: string, summary: SyncSummary): string {
+  const added = summary.responsesAfter - summary.responsesBefore;
+  return [
+    `${verb} ${summary.roots.join(', ') || '(no log folders found)'}`,
+    `  read ${formatInteger(summary.filesRead)} files (${formatBytes(summary.bytesRead)} new or changed)`,
+    `  responses: ${formatInteger(summary.responsesAfter)} (${added > 0 ? '+' : ''}${formatInteger(added)})` +
+      `, tool calls: ${formatInteger(summary.toolUsesAfter)}`,
+    `  ledger: ${summary.ledger}`,
+  ].join('\n');
+}
+
+function printSummary(verb: string, summary: SyncSummary, json: boolean | undefined): void {
+  if (json) printJson(summary);
+  else printText(renderSummary(verb, summary));
+}
+
+async function showStatus(options: LedgerOptions): Promise<void> {
+  const file = ledgerFile(options);
+  if (!ledgerExists(file)) {
+    if (options.json) printJson({ ledger: file, exists: false });
+    else printText(`No ledger yet at ${file}; the next report creates it.`);
+    return;
+  }
+  const status = await withLedger(file, (store) => ledgerStatus(store, file));
+  if (options.json) {
+    printJson({ exists: true, ...ledgerStatusJson(status) });
+    return;
+  }
+  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  printText(renderLedgerStatus(status, calendar, Date.now()));
+}
+
+async function sync(options: LedgerOptions): Promise<void> {
+  const file = ledgerFile(options);
+  const projectDirs = await projectDirsOf(options.dataDir ?? []);
+  const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
+  printSummary('Synced', summary, options.json);
+}
+
+async function importBackup(dir: string, options: LedgerOptions): Promise<void> {
+  const file = ledgerFile(options);
+  const projectDirs = await projectDirsOf([dir]);
+  const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
+  printSummary('Imported', summary, options.json);
+}
+
+async function rebuild(options: LedgerOptions): Promise<void> {
+  const file = ledgerFile(options);
+  const projectDirs = await projectDirsOf(options.dataDir ?? []);
+  await checkpoint(file);
+  const aside = moveLedgerAside(file, new Date());
+  const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
+  if (options.json) {
+    printJson({ ...summary, previous: aside });
+    return;
+  }
+  printText(
+    aside === null
+      ? renderSummary('Built the ledger from', summary)
+      : `Moved the old ledger to ${aside} (kept; delete it yourself once you no longer need it)\n` +
+          renderSummary('Rebuilt from', summary),
+  );
+}
+
+const ledgerOption = () =>
+  new Option('--ledger <file>', 'the ledger file (default: ~/.local/share/usage-ledger/ledger.db)');
+const dataDirOption = () =>
+  new Option(
+    '-d, --data-dir <dir>',
+    'read this Claude config or projects folder instead of the defaults (repeatable)',
+  ).argParser(collect);
+const jsonOption = () => new Option('-j, --json', 'print as JSON');
+
+export function ledgerCommand(): Command {
+  const ledger = new Command('ledger')
+    .description('the local history of every response: status, sync, import, rebuild')
+    .exitOverride();
+  ledger
+    .command('status', { isDefault: true })
+    .description('where the ledger is, what it holds, when it was last synced')
+    .addOption(ledgerOption())
+    .addOption(jsonOption())
+    .option('-z, --timezone <zone>', 'IANA time zone for the dates (default: the system zone)')
+    .action((options: LedgerOptions) => showStatus(options));
+  ledger
+    .command('sync')
+    .description('read what is new in the logs into the ledger (every report does this too)')
+    .addOption(ledgerOption())
+    .addOption(dataDirOption())
+    .addOption(jsonOption())
+    .action((options: LedgerOptions) => sync(options));
+  ledger
+    .command('import')
+    .description('add a backup of old logs (a Claude config or projects folder), counted once')
+    .argument('<dir>', 'the folder to import')
+    .addOption(ledgerOption())
+    .addOption(jsonOption())
+    .action((dir: string, options: LedgerOptions) => importBackup(dir, options));
+  ledger
+    .command('rebuild')
+    .description(
+      'move the ledger aside (never deleted) and build a new one from the logs there are',
+    )
+    .addOption(ledgerOption())
+    .addOption(dataDirOption())
+    .addOption(jsonOption())
+    .action((options: LedgerOptions) => rebuild(options));
+  for (const command of ledger.commands) command.exitOverride();
+  return ledger;
+}

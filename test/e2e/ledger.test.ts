@@ -1,0 +1,290 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmod, cp, mkdir, mkdtemp, rm, truncate } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript
+import { generate } from '../../bench/gen.mjs';
+import { CLI, REPO, runCli } from '../helpers/cli.js';
+
+const rules = path.join(REPO, 'fixtures', 'rules');
+const expected = JSON.parse(readFileSync(path.join(rules, 'expected.json'), 'utf8'));
+let work = '';
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'usage-ledger-e2e-'));
+});
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+/** A copy of fixtures/rules that a test may change, and the arguments that read it. */
+async function rulesCopy(name: string): Promise<{ dir: string; args: string[] }> {
+  const dir = path.join(work, name);
+  await cp(rules, dir, { recursive: true });
+  const args = ['--data-dir', `${dir}/root-a`, '--data-dir', `${dir}/root-b`];
+  return { dir, args };
+}
+
+function json(args: string[], env: Record<string, string> = {}) {
+  const result = runCli([...args, '--json'], env);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+const REPORTS = [
+  'daily',
+  'weekly',
+  'monthly',
+  'sessions',
+  'models',
+  'projects',
+  'hourly',
+  'blocks',
+  'tools',
+];
+
+describe('reports from the ledger', () => {
+  it('equal reports from the logs, to the token and the cent, table and JSON', async () => {
+    const { dir, args } = await rulesCopy('equal');
+    const ledger = ['--ledger', path.join(dir, 'l.db')];
+    const range = ['--all', '--timezone', 'Europe/Berlin'];
+    for (const report of REPORTS) {
+      const fromLogs = json([report, ...args, ...range, '--no-ledger']);
+      const fromLedger = json([report, ...args, ...range, ...ledger]);
+      expect(fromLedger.meta.ledger).toBe(path.join(dir, 'l.db'));
+      fromLedger.meta.ledger = null;
+      expect(fromLedger, report).toEqual(fromLogs);
+      const table = runCli([report, ...args, ...range, ...ledger]);
+      expect(table.stdout, report).toBe(runCli([report, ...args, ...range, '--no-ledger']).stdout);
+    }
+    const daily = json([...args, ...range, ...ledger]);
+    expect(daily.totals).toMatchObject(expected.totals);
+  });
+
+  it('keep the usage of deleted and shortened logs', async () => {
+    const { dir, args } = await rulesCopy('deleted');
+    const ledger = ['--ledger', path.join(dir, 'l.db'), '--all'];
+    expect(json([...args, ...ledger]).totals).toMatchObject(expected.totals);
+
+    await rm(path.join(dir, 'root-b', 'projects', '-home-bob-api', 's3.jsonl'));
+    await truncate(path.join(dir, 'root-a', 'projects', '-home-ann-app', 's1.jsonl'), 0);
+    const fromLogs = json([...args, '--all', '--no-ledger']);
+    expect(fromLogs.totals.totalTokens).toBeLessThan(expected.totals.totalTokens);
+    const fromLedger = json([...args, ...ledger]);
+    expect(fromLedger.totals).toMatchObject(expected.totals);
+    expect(fromLedger.daily).toHaveLength(expected.days.UTC.length);
+  });
+
+  it('are made from the default ledger, which --data-dir alone leaves alone', async () => {
+    const { dir } = await rulesCopy('default');
+    const env = { CLAUDE_CONFIG_DIR: `${dir}/root-a,${dir}/root-b`, XDG_DATA_HOME: dir };
+    const report = json(['--all'], env);
+    expect(report.meta.ledger).toBe(path.join(dir, 'usage-ledger', 'ledger.db'));
+    expect(report.totals).toMatchObject(expected.totals);
+    const look = json(['--data-dir', `${dir}/root-a`, '--all'], { XDG_DATA_HOME: dir });
+    expect(look.meta.ledger).toBeNull();
+    expect(look.totals.totalTokens).toBeLessThan(expected.totals.totalTokens);
+  });
+});
+
+describe('usage ledger', () => {
+  it('syncs, imports a backup once, reports its status, and rebuilds without deleting', async () => {
+    const { dir } = await rulesCopy('commands');
+    const db = ['--ledger', path.join(dir, 'l.db')];
+    expect(json(['ledger', 'status', ...db])).toEqual({
+      ledger: path.join(dir, 'l.db'),
+      exists: false,
+    });
+    const synced = json(['ledger', 'sync', ...db, '--data-dir', `${dir}/root-a`]);
+    expect(synced).toMatchObject({ filesRead: 4, responsesBefore: 0, responsesAfter: 7 });
+    const imported = json(['ledger', 'import', `${dir}/root-b`, ...db]);
+    expect(imported).toMatchObject({ filesRead: 2, responsesBefore: 7, responsesAfter: 9 });
+    // The same backup again, from another place: nothing is counted twice.
+    await cp(`${dir}/root-b`, `${dir}/backup`, { recursive: true });
+    const again = json(['ledger', 'import', `${dir}/backup`, ...db]);
+    expect(again).toMatchObject({ filesRead: 2, responsesAfter: 9 });
+
+    const status = json(['ledger', 'status', ...db]);
+    expect(status).toMatchObject({
+      exists: true,
+      schemaVersion: 2,
+      responses: 9,
+      filesTracked: 8,
+      filesOnDisk: 8,
+      firstResponseAt: '2026-11-18T09:00:02.300Z', // response A, EXPECTED.md
+    });
+    const text = runCli(['ledger', 'status', ...db, '--timezone', 'UTC']);
+    expect(text.stdout).toMatch(/^Responses\s+9 \(tool calls: 0\)$/m);
+    expect(text.stdout).toMatch(/^Covers\s+2026-11-18 to 2026-11-20 \(UTC\)$/m);
+
+    const rebuilt = json(['ledger', 'rebuild', ...db, '--data-dir', `${dir}/root-a`]);
+    expect(rebuilt.previous).toMatch(/l\.db\.\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.bak$/);
+    expect(rebuilt).toMatchObject({ responsesBefore: 0, responsesAfter: 7 });
+    const old = new Database(rebuilt.previous, { readonly: true });
+    expect(old.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(9);
+    old.close();
+  });
+});
+
+describe('a ledger that cannot be used', () => {
+  it('damaged: says so and how to get out, exit 1, no stack trace; rebuild moves it aside', async () => {
+    const { dir, args } = await rulesCopy('damaged');
+    const file = path.join(dir, 'l.db');
+    writeFileSync(file, 'this is not a database, it is a shopping list\n'.repeat(100));
+    const result = runCli([...args, '--ledger', file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`the ledger ${file} is damaged or not a database`);
+    expect(result.stderr).toContain(`usage ledger rebuild --ledger ${file}`);
+    expect(result.stderr).toContain('--no-ledger');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+
+    const rebuilt = json(['ledger', 'rebuild', '--ledger', file, ...args]);
+    expect(readFileSync(rebuilt.previous, 'utf8')).toContain('shopping list');
+    expect(json([...args, '--ledger', file, '--all']).totals).toMatchObject(expected.totals);
+  });
+
+  it("another program's SQLite file: left untouched, exit 1", async () => {
+    const { dir, args } = await rulesCopy('foreign');
+    const file = path.join(dir, 'notes.db');
+    const other = new Database(file);
+    other.exec("CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me')");
+    other.close();
+    const before = readFileSync(file);
+    const result = runCli([...args, '--ledger', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('an SQLite database of another program');
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('written by a newer version: exit 1, asks for an upgrade', async () => {
+    const { dir, args } = await rulesCopy('newer');
+    const file = path.join(dir, 'l.db');
+    json([...args, '--ledger', file]);
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_version VALUES (99, 'from the future', 0)").run();
+    db.close();
+    const result = runCli([...args, '--ledger', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('written by a newer usage-ledger (schema 99');
+  });
+
+  // Permissions do not bind root, so as root the CLI runs as "nobody" through setpriv.
+  const isRoot = process.getuid?.() === 0;
+  const dropRoot = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  const nobodyCanRun =
+    !isRoot || spawnSync(dropRoot[0] ?? '', [...dropRoot.slice(1), 'test', '-r', CLI]).status === 0;
+
+  it.skipIf(!nobodyCanRun)(
+    'in a read-only place: a warning, and the report from the logs',
+    async () => {
+      const { dir, args } = await rulesCopy('read-only');
+      await chmod(work, 0o755);
+      await chmod(dir, 0o755);
+      const locked = path.join(dir, 'locked');
+      await mkdir(locked, { mode: 0o555 });
+      const file = path.join(locked, 'ledger.db');
+      const result = runCli(
+        [...args, '--all', '--json', '--ledger', file],
+        {},
+        isRoot ? { wrapper: dropRoot } : {},
+      );
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^usage: cannot write the ledger ${file} \\(.+\\); reading the logs only \\(--no-ledger\\)\\n$`,
+        ),
+      );
+      const report = JSON.parse(result.stdout);
+      expect(report.totals).toMatchObject(expected.totals);
+      expect(report.meta.ledger).toBeNull();
+      expect(existsSync(file)).toBe(false);
+    },
+  );
+});
+
+describe('a ledger under concurrency and faults', () => {
+  let corpus = '';
+  let truth: { responses: number; outputTokens: number; cost: number } = {
+    responses: 0,
+    outputTokens: 0,
+    cost: 0,
+  };
+
+  beforeAll(() => {
+    corpus = path.join(work, 'corpus');
+    generate(corpus, 24 * 1024 * 1024, { seed: 7 });
+    truth = JSON.parse(readFileSync(path.join(corpus, 'expected.json'), 'utf8'));
+  });
+
+  function run(
+    args: string[],
+  ): Promise<{ status: number | null; signal: string | null; stdout: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, TZ: 'UTC' } });
+      let stdout = '';
+      child.stdout.setEncoding('utf8').on('data', (text: string) => {
+        stdout += text;
+      });
+      child.on('error', reject);
+      child.on('close', (status, signal) => resolve({ status, signal, stdout }));
+    });
+  }
+
+  function responsesIn(file: string): number {
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const made = db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'responses'")
+        .pluck()
+        .get();
+      // Killed before the first step of the schema was committed: an empty file.
+      if (made === 0) return 0;
+      return db.prepare('SELECT count(*) FROM responses').pluck().get() as number;
+    } finally {
+      db.close();
+    }
+  }
+
+  it('several processes at once: none fails, none counts twice', async () => {
+    const file = path.join(work, 'concurrent.db');
+    const args = ['--data-dir', corpus, '--ledger', file, '--all', '--json', '--timezone', 'UTC'];
+    const runs = await Promise.all(Array.from({ length: 5 }, () => run(args)));
+    for (const result of runs) {
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.totals.requests).toBe(truth.responses);
+      expect(report.totals.outputTokens).toBe(truth.outputTokens);
+      expect(report.totals.totalCost).toBeCloseTo(truth.cost, 6);
+    }
+    expect(responsesIn(file)).toBe(truth.responses);
+  });
+
+  it('a sync killed with SIGKILL leaves a whole ledger, and the next run finishes the work', async () => {
+    const file = path.join(work, 'killed.db');
+    const sync = ['ledger', 'sync', '--data-dir', corpus, '--ledger', file];
+    let killed = 0;
+    for (const delay of [150, 250, 350, 450, 600]) {
+      const child = spawn(process.execPath, [CLI, ...sync]);
+      const ended = new Promise<string | null>((resolve) =>
+        child.on('close', (_status, signal) => resolve(signal)),
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      child.kill('SIGKILL');
+      if ((await ended) === 'SIGKILL') killed++;
+      // Each batch is one transaction: after a kill the ledger holds all of it or none.
+      if (existsSync(file)) expect([0, truth.responses]).toContain(responsesIn(file));
+    }
+    expect(killed).toBeGreaterThan(0);
+    const report = await run(['--data-dir', corpus, '--ledger', file, '--all', '--json']);
+    expect(report.status).toBe(0);
+    expect(JSON.parse(report.stdout).totals.outputTokens).toBe(truth.outputTokens);
+    expect(responsesIn(file)).toBe(truth.responses);
+  });
+});
