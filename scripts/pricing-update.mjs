@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { diffPrices } from '../dist/pricing/diff.js';
-import { fetchJson, LITELLM_URL } from '../dist/pricing/fetch.js';
-import { buildPriceSnapshot } from '../dist/pricing/snapshot.js';
-import { writeFileAtomic } from '../dist/pricing/update.js';
+import { packageRoot } from '../src/package-root.ts';
+import { diffPrices } from '../src/pricing/diff.ts';
+import { fetchJson, LITELLM_URL } from '../src/pricing/fetch.ts';
+import { buildPriceSnapshot } from '../src/pricing/snapshot.ts';
+import { writeFileAtomic } from '../src/pricing/update.ts';
 
-const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const repo = packageRoot();
 const target = path.join(repo, 'src', 'pricing', 'prices.json');
 const sharedCopy = path.join(repo, '..', 'shared', 'pricing', 'litellm-claude.json');
 

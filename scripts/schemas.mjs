@@ -3,10 +3,10 @@
 // Usage: npm run schemas (after a change to src/schemas/output.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { jsonSchemaOf, OUTPUT_SCHEMAS } from '../dist/schemas/output.js';
+import { packageRoot } from '../src/package-root.ts';
+import { jsonSchemaOf, OUTPUT_SCHEMAS } from '../src/schemas/output.ts';
 
-const dir = path.join(path.dirname(path.dirname(fileURLToPath(import.meta.url))), 'schemas');
+const dir = path.join(packageRoot(), 'schemas');
 await mkdir(dir, { recursive: true });
 for (const name of Object.keys(OUTPUT_SCHEMAS)) {
   await writeFile(

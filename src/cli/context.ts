@@ -9,7 +9,7 @@ import type { NamedRollup } from '../report/group.js';
 import { resolveRange } from '../report/range.js';
 import { type Selection, selectRecords } from '../report/select.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
-import { loadPricedRecords, warnUnpriced } from './records.js';
+import { type LoadNeeds, loadPricedRecords, warnUnpriced } from './records.js';
 import type { ReportOptions } from './shared-options.js';
 import { outputWidth } from './terminal.js';
 
@@ -21,6 +21,7 @@ export interface ReportContext {
   today: Day;
   /** Every priced record of the project filter, whatever its day. */
   records: PricedRecord[];
+  /** Tool calls: only when the report asked for them (`needs.toolUses`). */
   toolUses: ToolUse[];
   stats: ScanStats;
   book: PriceBook;
@@ -36,12 +37,13 @@ export interface ReportContext {
 export async function loadReport(
   options: ReportOptions,
   defaultSince?: (until: Day) => Day,
+  needs: LoadNeeds = {},
 ): Promise<ReportContext> {
   const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
   const now = Date.now();
   const today = calendar.dayOf(now);
   resolveRange(options, today, null, defaultSince);
-  const { records, toolUses, stats, book } = await loadPricedRecords(options);
+  const { records, toolUses, stats, book } = await loadPricedRecords(options, needs);
   const range = resolveRange(options, today, usageDaySpan(records, calendar), defaultSince);
   const selection = { calendar, range, model: options.model };
   return {

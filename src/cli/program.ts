@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Command } from 'commander';
+import { packageRoot } from '../package-root.js';
 import { blocksCommand } from './blocks.js';
 import { dailyCommand } from './daily.js';
 import { exportCommand } from './export.js';
@@ -15,7 +17,7 @@ import { toolsCommand } from './tools.js';
 import { weeklyCommand } from './weekly.js';
 
 function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
   return String(manifest.version);
 }
 

@@ -1,11 +1,11 @@
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ExitCode, UsageError } from '../errors.js';
 import { chooseLedger, loadFromLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, ledgerExists } from '../ledger/open.js';
 import { type LoadedUsage, type LoadProgress, loadUsageRecords } from '../logs/load.js';
 import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import { packageRoot } from '../package-root.js';
 import type { PriceBook } from '../pricing/book.js';
 import { priceRecords } from '../pricing/price-records.js';
 import { isInProject } from '../report/filter.js';
@@ -16,7 +16,7 @@ import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
 
 /** The demo logs shipped with the package, for the hint when no logs are found. */
-export const DEMO_DIR = path.resolve(fileURLToPath(import.meta.url), '../../../fixtures/demo');
+export const DEMO_DIR = path.join(packageRoot(), 'fixtures', 'demo');
 
 function noLogsMessage(searched: string[]): string {
   return [
@@ -33,6 +33,12 @@ export interface PricedUsage extends Usage {
   book: PriceBook;
 }
 
+/** What a report needs besides the records. */
+export interface LoadNeeds {
+  /** Tool calls (the ledger reads them only when asked). */
+  toolUses?: boolean;
+}
+
 /**
  * The records from the ledger (synced first) when the run uses one, else from the logs.
  * A ledger that cannot be written is not worth failing the report over: say so, read the logs.
@@ -41,12 +47,13 @@ async function loadUsage(
   options: ReportOptions,
   projectDirs: string[],
   onProgress: (progress: LoadProgress) => void,
+  needs: LoadNeeds,
 ): Promise<Usage | null> {
   const ledger = chooseLedger(options, process.env, os.homedir());
   // No logs and no history: nothing to keep, so no ledger file is made.
   if (ledger !== null && (projectDirs.length > 0 || ledgerExists(ledger))) {
     try {
-      return await loadFromLedger(ledger, projectDirs, onProgress);
+      return await loadFromLedger(ledger, projectDirs, { onProgress, toolUses: needs.toolUses });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
       process.stderr.write(`usage: ${error.message}; reading the logs only (--no-ledger)\n`);
@@ -87,7 +94,10 @@ export function warnUnpriced(
  * Finds, reads, deduplicates and prices the records a report asks for. Problems that do not
  * stop the report (unreadable files, roots without logs) are written to stderr here, once.
  */
-export async function loadPricedRecords(options: ReportOptions): Promise<PricedUsage> {
+export async function loadPricedRecords(
+  options: ReportOptions,
+  needs: LoadNeeds = {},
+): Promise<PricedUsage> {
   const book = await loadPriceBook(options.config);
   const candidates = candidateRoots({
     dataDirs: options.dataDir ?? [],
@@ -98,7 +108,7 @@ export async function loadPricedRecords(options: ReportOptions): Promise<PricedU
   for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
 
   const progress = progressReporter(process.stderr, process.stdout);
-  const loaded = await loadUsage(options, roots.projectDirs, progress.update);
+  const loaded = await loadUsage(options, roots.projectDirs, progress.update, needs);
   progress.done();
   if (
     loaded === null ||

@@ -8,7 +8,7 @@ import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
 async function runTools(options: ReportOptions): Promise<void> {
-  const context = await loadReport(options);
+  const context = await loadReport(options, undefined, { toolUses: true });
   const rows = toolRows(selectRecords(context.toolUses, context.selection));
   if (options.json) {
     const report = rollupSelected(context.selected, context.selection, () => '');

@@ -50,11 +50,17 @@ export interface LedgerUsage extends SyncOutcome {
   stats: ScanStats;
 }
 
+export interface LedgerLoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  /** Read the tool calls too (only the tools report needs them). */
+  toolUses?: boolean;
+}
+
 /** Syncs the ledger with the logs under `projectDirs`, then returns everything it holds. */
 export function loadFromLedger(
   file: string,
   projectDirs: string[],
-  onProgress?: (progress: LoadProgress) => void,
+  { onProgress, toolUses = false }: LedgerLoadOptions = {},
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
     const outcome = await syncLedger(store, projectDirs, { onProgress });
@@ -62,7 +68,7 @@ export function loadFromLedger(
       ...outcome,
       stats: { ...outcome.stats, ledger: file },
       records: store.records(),
-      toolUses: store.toolUses(),
+      toolUses: toolUses ? store.toolUses() : [],
     };
   });
 }

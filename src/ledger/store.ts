@@ -77,11 +77,11 @@ const UPDATE_FILE = `
     partial_lines = @partialLines, partial_malformed = @partialMalformed, synced_at = @syncedAt
   WHERE id = @id`;
 
+// In time order from the index; ties are put in file order in JavaScript, cheaper than a join.
 const SELECT_RECORDS = `
-  SELECT r.key, r.ts, r.session_id, r.project, r.cwd, r.model, r.input, r.output,
-    r.cache_write_5m, r.cache_write_1h, r.cache_read, r.fast, r.sidechain, f.path, r.logged_cost
-  FROM responses r JOIN files f ON f.id = r.file_id
-  ORDER BY r.ts, f.path`;
+  SELECT key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost
+  FROM responses ORDER BY ts`;
 
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
@@ -208,28 +208,39 @@ export class LedgerStore {
     return id;
   }
 
-  /** Every response in the ledger, oldest first, not priced yet. */
+  /** Every response in the ledger, oldest first (then by file), not priced yet. */
   records(): PricedRecord[] {
+    const paths = new Map(
+      (this.db.prepare('SELECT id, path FROM files').raw(true).all() as [number, string][]).map(
+        ([id, path]) => [id, path],
+      ),
+    );
     const rows = this.db.prepare(SELECT_RECORDS).raw(true).all() as unknown[][];
-    return rows.map((row) => ({
-      key: row[0] as string,
-      timestamp: row[1] as number,
-      sessionId: row[2] as string,
-      project: row[3] as string,
-      cwd: row[4] as string | null,
-      model: row[5] as string,
-      inputTokens: row[6] as number,
-      outputTokens: row[7] as number,
-      cacheWrite5mTokens: row[8] as number,
-      cacheWrite1hTokens: row[9] as number,
-      cacheReadTokens: row[10] as number,
-      fast: row[11] === 1,
-      sidechain: row[12] === 1,
-      file: row[13] as string,
-      loggedCostUSD: row[14] as number | null,
-      cost: null,
-      unpriced: null,
-    }));
+    const records = rows.map(
+      (row): PricedRecord => ({
+        key: row[0] as string,
+        timestamp: row[1] as number,
+        sessionId: row[2] as string,
+        project: row[3] as string,
+        cwd: row[4] as string | null,
+        model: row[5] as string,
+        inputTokens: row[6] as number,
+        outputTokens: row[7] as number,
+        cacheWrite5mTokens: row[8] as number,
+        cacheWrite1hTokens: row[9] as number,
+        cacheReadTokens: row[10] as number,
+        fast: row[11] === 1,
+        sidechain: row[12] === 1,
+        file: paths.get(row[13] as number) ?? '',
+        loggedCostUSD: row[14] as number | null,
+        cost: null,
+        unpriced: null,
+      }),
+    );
+    // Already in time order, so the sort only compares neighbours (and files on ties).
+    return records.sort(
+      (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
+    );
   }
 
   /** Every tool call in the ledger, oldest first. */

@@ -77,14 +77,15 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
       if (isDir) {
         walk(full, projectsRoot);
       } else if (isFile && entry.name.endsWith('.jsonl')) {
-        addFile(full, projectsRoot);
+        // Only a link needs the file system to say where it leads.
+        addFile(full, projectsRoot, entry.isSymbolicLink() ? null : path.join(real, entry.name));
       }
     }
   }
 
-  function addFile(file: string, projectsRoot: string): void {
+  function addFile(file: string, projectsRoot: string, knownReal: string | null): void {
     try {
-      const real = realpathSync.native(file);
+      const real = knownReal ?? realpathSync.native(file);
       if (visited.has(real)) return;
       visited.add(real);
       const { size, mtimeMs } = statSync(file);
