@@ -83,6 +83,24 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'a snapshot of every response, for reports that read them all',
+    up: (db) => {
+      db.exec(`
+        -- the data version (ledger_info.data_version) of the sync that last wrote the row
+        ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX responses_by_version ON responses (version);
+        -- every response up to a data version, encoded by src/ledger/snapshot.ts; the rows
+        -- written since are read from responses and merged in
+        CREATE TABLE snapshot (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL,
+          data BLOB NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

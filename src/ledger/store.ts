@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PricedRecord, ToolUse } from '../types.js';
+import { decodeRecords, encodeRecords } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -41,10 +42,10 @@ type Row = Record<string, unknown>;
  */
 const UPSERT_RESPONSE = `
   INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
-    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost)
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, version)
   VALUES (@key, @ts, @sessionId, @project, @cwd, @model, @input, @output, @cacheWrite5m,
-    @cacheWrite1h, @cacheRead, @fast, @sidechain, @fileId, @loggedCost)
-  ON CONFLICT (key) DO UPDATE SET
+    @cacheWrite1h, @cacheRead, @fast, @sidechain, @fileId, @loggedCost, @version)
+  ON CONFLICT (key) DO UPDATE SET version = excluded.version,
     ts = excluded.ts, session_id = excluded.session_id, project = excluded.project,
     cwd = excluded.cwd, model = excluded.model, input = excluded.input, output = excluded.output,
     cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,
@@ -77,11 +78,17 @@ const UPDATE_FILE = `
     partial_lines = @partialLines, partial_malformed = @partialMalformed, synced_at = @syncedAt
   WHERE id = @id`;
 
-// In time order from the index; ties are put in file order in JavaScript, cheaper than a join.
-const SELECT_RECORDS = `
+/** The responses written after a data version. */
+const SELECT_RECORDS_SINCE = `
   SELECT key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
     cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost
-  FROM responses ORDER BY ts`;
+  FROM responses WHERE version > ?`;
+
+/**
+ * Past this many responses written since the snapshot, a report writes a new one: merging a
+ * few rows is cheaper than encoding them all again, merging many is not.
+ */
+const SNAPSHOT_REFRESH_ROWS = 2000;
 
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
@@ -138,6 +145,7 @@ export class LedgerStore {
   commit(batch: SyncBatch, syncedAt: number): void {
     this.db
       .transaction(() => {
+        const version = this.dataVersion() + 1;
         const fileIds = new Map<string, number>();
         for (const file of batch.files) fileIds.set(file.path, this.saveFile(file, syncedAt));
         for (const record of batch.records) {
@@ -159,8 +167,10 @@ export class LedgerStore {
             sidechain: record.sidechain ? 1 : 0,
             fileId,
             loggedCost: record.loggedCostUSD,
+            version,
           });
         }
+        this.setInfo('data_version', String(version));
         for (const tool of batch.toolUses) {
           this.upsertToolUse.run({
             id: tool.id,
@@ -208,15 +218,19 @@ export class LedgerStore {
     return id;
   }
 
-  /** Every response in the ledger, oldest first (then by file), not priced yet. */
-  records(): PricedRecord[] {
+  /** Bumped by every commit; each response row carries the version that last wrote it. */
+  private dataVersion(): number {
+    return Number(this.info('data_version') ?? 0);
+  }
+
+  private recordsSince(version: number): PricedRecord[] {
     const paths = new Map(
       (this.db.prepare('SELECT id, path FROM files').raw(true).all() as [number, string][]).map(
         ([id, path]) => [id, path],
       ),
     );
-    const rows = this.db.prepare(SELECT_RECORDS).raw(true).all() as unknown[][];
-    const records = rows.map(
+    const rows = this.db.prepare(SELECT_RECORDS_SINCE).raw(true).all(version) as unknown[][];
+    return rows.map(
       (row): PricedRecord => ({
         key: row[0] as string,
         timestamp: row[1] as number,
@@ -237,10 +251,57 @@ export class LedgerStore {
         unpriced: null,
       }),
     );
-    // Already in time order, so the sort only compares neighbours (and files on ties).
-    return records.sort(
+  }
+
+  /**
+   * Every response in the ledger, oldest first (then by file), not priced yet: the snapshot
+   * with the rows written since merged in (a newer copy replaces its key), read in one
+   * transaction so that a sync committing meanwhile is seen whole or not at all. A new
+   * snapshot is written when many rows were merged; if the ledger is busy it waits for the
+   * next report.
+   */
+  records(): PricedRecord[] {
+    const read = this.db.transaction(() => {
+      const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
+        | { version: number; data: Buffer }
+        | undefined;
+      const base = snapshot === undefined ? null : decodeRecords(snapshot.data);
+      // Without a snapshot, every row: those from before schema 3 have version 0.
+      const since = base === null || snapshot === undefined ? -1 : snapshot.version;
+      return { base: base ?? [], changed: this.recordsSince(since), version: this.dataVersion() };
+    });
+    const { base, changed, version } = read();
+    let records = base;
+    if (changed.length > 0) {
+      const byKey = new Map(changed.map((record) => [record.key, record]));
+      records = base.filter((record) => !byKey.has(record.key));
+      records.push(...byKey.values());
+    }
+    // Mostly in order already, so the sort only compares neighbours (and files on ties).
+    records.sort(
       (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
+    if (changed.length > SNAPSHOT_REFRESH_ROWS) this.saveSnapshot(records, version);
+    return records;
+  }
+
+  private saveSnapshot(records: PricedRecord[], version: number): void {
+    // Never wait for another process's write just to save time later.
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db
+        .prepare(
+          `INSERT INTO snapshot (id, version, data) VALUES (1, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data
+           WHERE excluded.version > snapshot.version`,
+        )
+        .run(version, encodeRecords(records));
+    } catch {
+      // Busy or read-only: the records are right either way, only the next report is slower.
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /** Every tool call in the ledger, oldest first. */

@@ -49,11 +49,12 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
 
   // Synchronous on purpose: thousands of awaited calls, one after another, left the process
   // idle for half a second on a large history.
-  function walk(dir: string, projectsRoot: string): void {
+  /** `knownReal`: the folder's real path when its parent's is known and it is not a link. */
+  function walk(dir: string, projectsRoot: string, knownReal: string | null): void {
     let real: string;
     let entries: Dirent[];
     try {
-      real = realpathSync.native(dir);
+      real = knownReal ?? realpathSync.native(dir);
       if (visited.has(real)) return;
       visited.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
@@ -74,11 +75,12 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
           continue; // a dangling link holds no logs
         }
       }
+      // Only a link needs the file system to say where it leads.
+      const realChild = entry.isSymbolicLink() ? null : path.join(real, entry.name);
       if (isDir) {
-        walk(full, projectsRoot);
+        walk(full, projectsRoot, realChild);
       } else if (isFile && entry.name.endsWith('.jsonl')) {
-        // Only a link needs the file system to say where it leads.
-        addFile(full, projectsRoot, entry.isSymbolicLink() ? null : path.join(real, entry.name));
+        addFile(full, projectsRoot, realChild);
       }
     }
   }
@@ -104,7 +106,7 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
     }
   }
 
-  for (const dir of projectDirs) walk(dir, dir);
+  for (const dir of projectDirs) walk(dir, dir, null);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, unreadable };
 }

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from '../../bench/gen.mjs';
+import { LATEST_VERSION } from '../../src/ledger/migrations.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
@@ -112,7 +113,7 @@ describe('usage ledger', () => {
     const status = json(['ledger', 'status', ...db]);
     expect(status).toMatchObject({
       exists: true,
-      schemaVersion: 2,
+      schemaVersion: LATEST_VERSION,
       responses: 9,
       filesTracked: 8,
       filesOnDisk: 8,

@@ -43,6 +43,13 @@ function addVersion1Data(db: Database.Database, dir: string): void {
 const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => void> = {
   0: () => {},
   1: addVersion1Data,
+  2: (db, dir) => {
+    addVersion1Data(db, dir);
+    db.prepare(
+      `INSERT INTO tool_uses (id, name, ts, session_id, project, cwd, model)
+       VALUES ('toolu_1', 'Read', 1763632800000, 's0', 'p', NULL, 'claude-sonnet-4-5-20250929')`,
+    ).run();
+  },
 };
 
 describe('ledger migrations', () => {

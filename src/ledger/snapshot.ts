@@ -1,0 +1,119 @@
+import type { PricedRecord } from '../types.js';
+
+/**
+ * Every response of the ledger in one blob, because SQLite hands rows to JavaScript at a few
+ * microseconds each and a repeat report should not pay that for the whole history. Columns
+ * of numbers and indexes into one table of distinct strings: decoding builds the records
+ * without parsing anything but that table.
+ *
+ * Layout: a header of four u32 (magic, format, record count, string table bytes), the string
+ * table as a JSON array (padded to 8 bytes), then 8 f64 a record (time, five token counts,
+ * logged cost or NaN, flags), then 6 u32 a record (key, session, project, cwd or NONE, model,
+ * file).
+ */
+const MAGIC = 0x554c534e; // "ULSN"
+const FORMAT = 1;
+const HEADER_BYTES = 16;
+const NUMBERS = 8;
+const REFS = 6;
+const NONE = 0xffffffff;
+const FAST = 1;
+const SIDECHAIN = 2;
+
+function pad8(bytes: number): number {
+  return Math.ceil(bytes / 8) * 8;
+}
+
+export function encodeRecords(records: readonly PricedRecord[]): Buffer {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const ref = (value: string | null): number => {
+    if (value === null) return NONE;
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = strings.length;
+      strings.push(value);
+      indexes.set(value, index);
+    }
+    return index;
+  };
+  const count = records.length;
+  const numbers = new Float64Array(count * NUMBERS);
+  const refs = new Uint32Array(count * REFS);
+  records.forEach((record, i) => {
+    const n = i * NUMBERS;
+    numbers[n] = record.timestamp;
+    numbers[n + 1] = record.inputTokens;
+    numbers[n + 2] = record.outputTokens;
+    numbers[n + 3] = record.cacheWrite5mTokens;
+    numbers[n + 4] = record.cacheWrite1hTokens;
+    numbers[n + 5] = record.cacheReadTokens;
+    numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
+    numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
+    const r = i * REFS;
+    refs[r] = ref(record.key);
+    refs[r + 1] = ref(record.sessionId);
+    refs[r + 2] = ref(record.project);
+    refs[r + 3] = ref(record.cwd);
+    refs[r + 4] = ref(record.model);
+    refs[r + 5] = ref(record.file);
+  });
+  const table = Buffer.from(JSON.stringify(strings), 'utf8');
+  const tableBytes = pad8(table.length);
+  const buffer = Buffer.alloc(HEADER_BYTES + tableBytes + numbers.byteLength + refs.byteLength);
+  buffer.writeUInt32LE(MAGIC, 0);
+  buffer.writeUInt32LE(FORMAT, 4);
+  buffer.writeUInt32LE(count, 8);
+  buffer.writeUInt32LE(table.length, 12);
+  table.copy(buffer, HEADER_BYTES);
+  const numbersAt = HEADER_BYTES + tableBytes;
+  Buffer.from(numbers.buffer).copy(buffer, numbersAt);
+  Buffer.from(refs.buffer).copy(buffer, numbersAt + numbers.byteLength);
+  return buffer;
+}
+
+/** The records of a blob from `encodeRecords`, or null when it is not one (another format). */
+export function decodeRecords(blob: Uint8Array): PricedRecord[] | null {
+  if (blob.byteLength < HEADER_BYTES) return null;
+  // Typed arrays need aligned offsets: work on a copy that starts an ArrayBuffer.
+  const bytes = new Uint8Array(blob);
+  const header = new DataView(bytes.buffer);
+  if (header.getUint32(0, true) !== MAGIC || header.getUint32(4, true) !== FORMAT) return null;
+  const count = header.getUint32(8, true);
+  const tableLength = header.getUint32(12, true);
+  const strings = JSON.parse(
+    Buffer.from(bytes.buffer, HEADER_BYTES, tableLength).toString('utf8'),
+  ) as string[];
+  const numbersAt = HEADER_BYTES + pad8(tableLength);
+  const numbers = new Float64Array(bytes.buffer, numbersAt, count * NUMBERS);
+  const refs = new Uint32Array(bytes.buffer, numbersAt + count * NUMBERS * 8, count * REFS);
+  const text = (index: number | undefined): string => strings[index ?? NONE] ?? '';
+  const records = new Array<PricedRecord>(count);
+  for (let i = 0; i < count; i++) {
+    const n = i * NUMBERS;
+    const r = i * REFS;
+    const loggedCost = numbers[n + 6] ?? Number.NaN;
+    const flags = numbers[n + 7] ?? 0;
+    const cwd = refs[r + 3];
+    records[i] = {
+      key: text(refs[r]),
+      timestamp: numbers[n] ?? 0,
+      sessionId: text(refs[r + 1]),
+      project: text(refs[r + 2]),
+      cwd: cwd === NONE ? null : text(cwd),
+      model: text(refs[r + 4]),
+      fast: (flags & FAST) !== 0,
+      sidechain: (flags & SIDECHAIN) !== 0,
+      file: text(refs[r + 5]),
+      loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
+      inputTokens: numbers[n + 1] ?? 0,
+      outputTokens: numbers[n + 2] ?? 0,
+      cacheWrite5mTokens: numbers[n + 3] ?? 0,
+      cacheWrite1hTokens: numbers[n + 4] ?? 0,
+      cacheReadTokens: numbers[n + 5] ?? 0,
+      cost: null,
+      unpriced: null,
+    };
+  }
+  return records;
+}
