@@ -64,10 +64,11 @@ export function loadFromLedger(
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
     const outcome = await syncLedger(store, projectDirs, { onProgress });
+    if (outcome.records !== undefined) store.snapshotAll(outcome.records);
     return {
       ...outcome,
       stats: { ...outcome.stats, ledger: file },
-      records: store.records(),
+      records: outcome.records ?? store.records(),
       toolUses: toolUses ? store.toolUses() : [],
     };
   });

@@ -91,6 +91,8 @@ export const MIGRATIONS: readonly Migration[] = [
         -- the data version (ledger_info.data_version) of the sync that last wrote the row
         ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX responses_by_version ON responses (version);
+        -- reports read the snapshot, not rows by time: an index less to write on every sync
+        DROP INDEX responses_by_time;
         -- every response up to a data version, encoded by src/ledger/snapshot.ts; the rows
         -- written since are read from responses and merged in
         CREATE TABLE snapshot (

@@ -43,8 +43,7 @@ type Row = Record<string, unknown>;
 const UPSERT_RESPONSE = `
   INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
     cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, version)
-  VALUES (@key, @ts, @sessionId, @project, @cwd, @model, @input, @output, @cacheWrite5m,
-    @cacheWrite1h, @cacheRead, @fast, @sidechain, @fileId, @loggedCost, @version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET version = excluded.version,
     ts = excluded.ts, session_id = excluded.session_id, project = excluded.project,
     cwd = excluded.cwd, model = excluded.model, input = excluded.input, output = excluded.output,
@@ -60,7 +59,7 @@ const UPSERT_RESPONSE = `
 /** A tool call is counted once, at the earliest time any copy of it was logged. */
 const UPSERT_TOOL_USE = `
   INSERT INTO tool_uses (id, name, ts, session_id, project, cwd, model)
-  VALUES (@id, @name, @ts, @sessionId, @project, @cwd, @model)
+  VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (id) DO UPDATE SET
     name = excluded.name, ts = excluded.ts, session_id = excluded.session_id,
     project = excluded.project, cwd = excluded.cwd, model = excluded.model
@@ -151,36 +150,37 @@ export class LedgerStore {
         for (const record of batch.records) {
           const fileId = fileIds.get(record.file);
           if (fileId === undefined || record.key === null) continue;
-          this.upsertResponse.run({
-            key: record.key,
-            ts: record.timestamp,
-            sessionId: record.sessionId,
-            project: record.project,
-            cwd: record.cwd,
-            model: record.model,
-            input: record.inputTokens,
-            output: record.outputTokens,
-            cacheWrite5m: record.cacheWrite5mTokens,
-            cacheWrite1h: record.cacheWrite1hTokens,
-            cacheRead: record.cacheReadTokens,
-            fast: record.fast ? 1 : 0,
-            sidechain: record.sidechain ? 1 : 0,
+          // Positional, in the order of UPSERT_RESPONSE's columns: faster than named values.
+          this.upsertResponse.run(
+            record.key,
+            record.timestamp,
+            record.sessionId,
+            record.project,
+            record.cwd,
+            record.model,
+            record.inputTokens,
+            record.outputTokens,
+            record.cacheWrite5mTokens,
+            record.cacheWrite1hTokens,
+            record.cacheReadTokens,
+            record.fast ? 1 : 0,
+            record.sidechain ? 1 : 0,
             fileId,
-            loggedCost: record.loggedCostUSD,
+            record.loggedCostUSD,
             version,
-          });
+          );
         }
         this.setInfo('data_version', String(version));
         for (const tool of batch.toolUses) {
-          this.upsertToolUse.run({
-            id: tool.id,
-            name: tool.name,
-            ts: tool.timestamp,
-            sessionId: tool.sessionId,
-            project: tool.project,
-            cwd: tool.cwd,
-            model: tool.model,
-          });
+          this.upsertToolUse.run(
+            tool.id,
+            tool.name,
+            tool.timestamp,
+            tool.sessionId,
+            tool.project,
+            tool.cwd,
+            tool.model,
+          );
         }
         this.setInfo('last_sync_at', String(syncedAt));
       })
@@ -218,8 +218,13 @@ export class LedgerStore {
     return id;
   }
 
+  /** Whether the ledger holds no response yet. */
+  isEmpty(): boolean {
+    return this.db.prepare('SELECT 1 FROM responses LIMIT 1').get() === undefined;
+  }
+
   /** Bumped by every commit; each response row carries the version that last wrote it. */
-  private dataVersion(): number {
+  dataVersion(): number {
     return Number(this.info('data_version') ?? 0);
   }
 
@@ -283,6 +288,11 @@ export class LedgerStore {
     );
     if (changed.length > SNAPSHOT_REFRESH_ROWS) this.saveSnapshot(records, version);
     return records;
+  }
+
+  /** Writes the snapshot of `records`, which must be every response the ledger holds. */
+  snapshotAll(records: PricedRecord[]): void {
+    this.saveSnapshot(records, this.dataVersion());
   }
 
   private saveSnapshot(records: PricedRecord[], version: number): void {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { ResponseDeduper } from '../logs/dedupe.js';
 import { findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
 import { type LoadProgress, readTranscripts } from '../logs/load.js';
 import type { ReadTask } from '../logs/read.js';
-import type { ScanStats } from '../types.js';
+import type { PricedRecord, ScanStats } from '../types.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
 
 /** Bytes hashed at the start of a file, and just before where reading stopped. */
@@ -106,6 +107,8 @@ export interface SyncOutcome {
   /** Files read (whole or in part) by this sync, and the bytes read. */
   filesSynced: number;
   bytesSynced: number;
+  /** Every response in the ledger, when this sync was the first to fill it (not priced yet). */
+  records?: PricedRecord[];
 }
 
 /**
@@ -132,9 +135,9 @@ export async function syncLedger(
   const total = { filesTotal: tasks.length, bytesTotal: 0, filesDone: 0, bytesDone: 0 };
   for (const task of tasks) total.bytesTotal += task.size - (task.from ?? 0);
   let bytesSynced = 0;
-  for (const batch of batchesOf(tasks)) {
+  const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };
-    const read = await readTranscripts(batch, {
+    const reading = readTranscripts(batch, {
       keyKeyless: true,
       onProgress: (progress) => {
         total.filesDone = before.files + progress.filesDone;
@@ -142,6 +145,20 @@ export async function syncLedger(
         onProgress?.(total);
       },
     });
+    reading.catch(() => {}); // awaited below; a commit failing first must not leave it unhandled
+    return reading;
+  };
+  // A ledger that starts empty ends up holding exactly what this sync reads: keep the
+  // records, so the report need not read them back.
+  const kept = store.isEmpty() ? new ResponseDeduper<PricedRecord>() : null;
+  const versionBefore = store.dataVersion();
+  const batches = batchesOf(tasks);
+  let next = batches[0] === undefined ? null : startRead(batches[0]);
+  for (let i = 0; next !== null; i++) {
+    const read = await next;
+    // Read the next batch on the reader threads while this one is written.
+    const following = batches[i + 1];
+    next = following === undefined ? null : startRead(following);
     unreadable.push(...read.stats.unreadable);
     const files: FileUpdate[] = [];
     for (const fileRead of read.files) {
@@ -164,6 +181,7 @@ export async function syncLedger(
       });
     }
     store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
+    if (kept !== null) for (const record of read.records) kept.add(record);
   }
   if (tasks.length > 0) tracked = store.trackedFiles();
   else store.markSynced(now());
@@ -182,5 +200,10 @@ export async function syncLedger(
     stats.linesRead += known.lines + known.partialLines;
     stats.malformedLines += known.malformed + known.partialMalformed;
   }
-  return { stats, filesSynced: tasks.length, bytesSynced };
+  // Unless another process wrote to the ledger meanwhile (then it holds more than was read).
+  const records =
+    kept !== null && store.dataVersion() === versionBefore + batches.length
+      ? kept.records()
+      : undefined;
+  return { stats, filesSynced: tasks.length, bytesSynced, records };
 }
