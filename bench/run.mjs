@@ -3,9 +3,20 @@
 // Builds usage, generates (once, cached in bench/corpus/) a 256 MiB and a 1 GiB corpus, a single
 // 1 GiB file and a tiny one, installs the reference tools into bench/.tools/ (not as dependencies),
 // then times each tool on each corpus, alternating, after a warm-up, and writes bench/results.md.
-// Fails when our totals differ from the generator's.
+// Then the ledger, on a copy of the 1 GiB corpus: a first sync (against our log-only run), a
+// repeat run and a run after 1 MiB of new lines were appended (against ccusage 20), and bare
+// `node -e 0` for the floor. Fails when our totals differ from what the corpus holds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +104,14 @@ function tools() {
 const ours = {
   name: 'usage (ours)',
   command: process.execPath,
-  argv: [path.join(repo, 'dist', 'cli', 'main.js'), '--all', '--json', '--timezone', 'UTC'],
+  argv: [
+    path.join(repo, 'dist', 'cli', 'main.js'),
+    '--all',
+    '--json',
+    '--timezone',
+    'UTC',
+    '--no-ledger',
+  ],
   viaEnv: false,
 };
 
@@ -200,6 +218,161 @@ for (const { name, dir, expected } of corpora) {
   }
 }
 
+/**
+ * 1 MiB of new lines spread over the first files of `dir`, as sessions in progress write them:
+ * an assistant response and the tool result it asked for, with keys never seen before.
+ * Returns the tokens they add, for the totals check.
+ */
+let appendRound = 0;
+function appendMiB(dir) {
+  appendRound++;
+  const files = readdirSync(path.join(dir, 'projects'), { recursive: true })
+    .filter((file) => file.endsWith('.jsonl'))
+    .sort()
+    .slice(0, 8)
+    .map((file) => path.join(dir, 'projects', file));
+  const added = { requests: 0, outputTokens: 0 };
+  let bytes = 0;
+  for (let i = 0; bytes < MiB; i++) {
+    const timestamp = new Date(Date.parse('2026-11-20T12:00:00Z') + i * 1000).toISOString();
+    const assistant = {
+      type: 'assistant',
+      timestamp,
+      sessionId: `appended-${appendRound}`,
+      cwd: '/home/dev/appended',
+      requestId: `req_append_${appendRound}_${i}`,
+      message: {
+        id: `msg_append_${appendRound}_${i}`,
+        model: 'claude-sonnet-4-5-20250929',
+        content: [{ type: 'tool_use', id: `toolu_append_${appendRound}_${i}`, name: 'Read' }],
+        usage: {
+          input_tokens: 3,
+          output_tokens: 120 + (i % 50),
+          cache_creation_input_tokens: 400,
+          cache_read_input_tokens: 20_000,
+        },
+      },
+    };
+    const result = {
+      type: 'user',
+      timestamp,
+      sessionId: assistant.sessionId,
+      message: { role: 'user', content: [{ type: 'tool_result', content: 'x'.repeat(12_000) }] },
+    };
+    const text = `${JSON.stringify(assistant)}\n${JSON.stringify(result)}\n`;
+    appendFileSync(files[i % files.length], text);
+    bytes += Buffer.byteLength(text);
+    added.requests++;
+    added.outputTokens += assistant.message.usage.output_tokens;
+  }
+  return added;
+}
+
+const ledgerRows = [];
+const big = corpora.find((entry) => entry.name === '1GiB');
+const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
+{
+  // A copy, because appending changes it; the generator's corpus stays as expected.json says.
+  const work = path.join(bench, 'corpus', 'ledger-work');
+  rmSync(work, { recursive: true, force: true });
+  cpSync(big.dir, work, { recursive: true });
+  const db = path.join(os.tmpdir(), `usage-bench-ledger-${process.pid}.db`);
+  const removeDb = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+  };
+  const withLedger = {
+    name: 'usage (ours, ledger)',
+    command: process.execPath,
+    argv: [...ours.argv.slice(0, -1), '--ledger', db],
+    viaEnv: false,
+  };
+  const bare = { name: 'node -e 0', command: process.execPath, argv: ['-e', '0'], viaEnv: true };
+  const scenario = { first: [], cold: [], repeat: [], appended: [], cc20: [], node: [] };
+  const check = (label, sample, expected) => {
+    const problems =
+      sample.status === 0 ? checkTotals(sample.stdout, expected) : [`exit ${sample.status}`];
+    if (problems.length > 0) {
+      failed = true;
+      console.error(`ledger ${label}: totals differ: ${problems.join('; ')}`);
+    }
+  };
+  timeRun(ours, work); // warm the page cache for the copy
+  for (let run = 0; run < runs; run++) {
+    removeDb();
+    const first = timeRun(withLedger, work);
+    check('first sync', first, big.expected);
+    scenario.first.push(first);
+    scenario.cold.push(timeRun(ours, work));
+    process.stderr.write('.');
+  }
+  for (let run = 0; run < runs; run++) {
+    const repeat = timeRun(withLedger, work);
+    check('repeat run', repeat, big.expected);
+    scenario.repeat.push(repeat);
+    if (cc20) scenario.cc20.push(timeRun(cc20, work));
+    scenario.node.push(timeRun(bare, work));
+    process.stderr.write('.');
+  }
+  const grown = { ...big.expected };
+  for (let run = 0; run < runs; run++) {
+    const added = appendMiB(work);
+    grown.requests += added.requests;
+    grown.outputTokens += added.outputTokens;
+    const sample = timeRun(withLedger, work);
+    const { totals } = JSON.parse(sample.stdout);
+    if (totals.requests !== grown.requests || totals.outputTokens !== grown.outputTokens) {
+      failed = true;
+      console.error(
+        `ledger after appending: ${totals.requests} requests, ${grown.requests} expected`,
+      );
+    }
+    scenario.appended.push(sample);
+    process.stderr.write('.');
+  }
+  process.stderr.write('\n');
+  removeDb();
+  rmSync(work, { recursive: true, force: true });
+  const wall = (list) => median(list.map((s) => s.wall));
+  const cc20Wall = scenario.cc20.length > 0 ? wall(scenario.cc20) : null;
+  const against = (list, reference) =>
+    reference === null ? '' : `${(wall(list) / reference).toFixed(2)}x`;
+  const row = (name, list, ratio, target) =>
+    ledgerRows.push({
+      name,
+      wall: wall(list),
+      cpu: median(list.map((s) => s.cpu)),
+      rss: Math.max(...list.map((s) => s.rss)),
+      ratio,
+      target,
+    });
+  row(
+    'first sync (ledger deleted before each run)',
+    scenario.first,
+    `${against(scenario.first, wall(scenario.cold))} of our log-only run`,
+    '≤ 1.5x',
+  );
+  row('our log-only run (--no-ledger)', scenario.cold, '', '');
+  row(
+    'repeat run, nothing new',
+    scenario.repeat,
+    `${against(scenario.repeat, cc20Wall)} of ccusage 20`,
+    '≤ 0.1x (aim 0.05x)',
+  );
+  row(
+    'after appending 1 MiB of new lines',
+    scenario.appended,
+    `${against(scenario.appended, cc20Wall)} of ccusage 20`,
+    '≤ 0.15x',
+  );
+  if (cc20Wall !== null) row('ccusage 20.0.24 (native), same corpus', scenario.cc20, '', '');
+  row(
+    'node -e 0: starting Node, nothing else',
+    scenario.node,
+    `${against(scenario.node, cc20Wall)} of ccusage 20`,
+    '',
+  );
+}
+
 const table = [
   '| corpus | tool | median wall (s) | median CPU (s) | peak RSS (MiB) | ours / theirs (wall) | s per GiB |',
   '|---|---|---|---|---|---|---|',
@@ -218,6 +391,17 @@ const report = [
   failed
     ? "**Our totals differed from the generator's: see the run's output.**"
     : "Our totals equal the generator's on every corpus (tokens exactly, cost within $0.000001).",
+  '',
+  '## The ledger',
+  '',
+  `On a copy of the 1 GiB corpus (${big.expected.files} files), \`usage --all --json --ledger <file>\`, ${runs} runs each. Every run's totals are checked: the first syncs and repeat runs against the generator's, the runs after appending against the generator's plus what was appended.`,
+  '',
+  '| scenario | median wall (s) | median CPU (s) | peak RSS (MiB) | ratio | target |',
+  '|---|---|---|---|---|---|',
+  ...ledgerRows.map(
+    (r) =>
+      `| ${r.name} | ${r.wall.toFixed(3)} | ${r.cpu.toFixed(2)} | ${(r.rss / MiB).toFixed(0)} | ${r.ratio} | ${r.target} |`,
+  ),
   '',
 ];
 writeFileSync(path.join(bench, 'results.md'), report.join('\n'));

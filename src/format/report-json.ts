@@ -5,8 +5,8 @@ import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js'
 import type { ScanStats } from '../types.js';
 import { roundCost } from './numbers.js';
 
-/** Bumped when the shape of an export or of a report's JSON changes. */
-export const SCHEMA_VERSION = 1;
+/** Bumped when the shape of an export or of a report's JSON changes (2: `meta.ledger`). */
+export const SCHEMA_VERSION = 2;
 
 /**
  * Token fields under the names ccusage's `--json` uses (scripts already read them), plus the

@@ -37,7 +37,7 @@ const figures = {
 
 const Meta = z
   .object({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     since: day,
     until: day,
     timeZone: z.string(),
@@ -269,7 +269,7 @@ export const OUTPUT_SCHEMAS = {
     .strict(),
   export: z
     .object({
-      schemaVersion: z.literal(1),
+      schemaVersion: z.literal(2),
       groupBy: z.enum(GROUP_BYS),
       from: day,
       to: day,
@@ -282,7 +282,7 @@ export const OUTPUT_SCHEMAS = {
       meta: Meta,
     })
     .strict(),
-  'export-row': exportRowShapes({ schemaVersion: z.literal(1) }),
+  'export-row': exportRowShapes({ schemaVersion: z.literal(2) }),
   pricing: z
     .object({
       table: PriceTableInfo,

@@ -207,7 +207,7 @@ describe('dailyJson', () => {
       requests: 2,
     });
     expect(meta).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       since: '2026-11-17',
       until: '2026-11-23',
       timeZone: 'UTC',
