@@ -48,9 +48,14 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
   const visited = new Set<string>();
 
   // Synchronous on purpose: thousands of awaited calls, one after another, left the process
-  // idle for half a second on a large history.
-  /** `knownReal`: the folder's real path when its parent's is known and it is not a link. */
-  function walk(dir: string, projectsRoot: string, knownReal: string | null): void {
+  // idle for half a second on a large history. Paths are joined by hand (a name from readdir
+  // holds no separator, and the folders are already normal): path.join cost more than the
+  // file system calls on a history of thousands of files.
+  /**
+   * `parts`: the folder's path below `projects/`, by name. `knownReal`: the folder's real path
+   * when its parent's is known and it is not a link.
+   */
+  function walk(dir: string, root: string, parts: string[], knownReal: string | null): void {
     let real: string;
     let entries: Dirent[];
     try {
@@ -63,10 +68,11 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
       return;
     }
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
+      const full = dir + path.sep + entry.name;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
         try {
           const target = statSync(full);
           isDir = target.isDirectory();
@@ -76,37 +82,37 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
         }
       }
       // Only a link needs the file system to say where it leads.
-      const realChild = entry.isSymbolicLink() ? null : path.join(real, entry.name);
+      const realChild = isLink ? null : real + path.sep + entry.name;
       if (isDir) {
-        walk(full, projectsRoot, realChild);
+        walk(full, root, [...parts, entry.name], realChild);
       } else if (isFile && entry.name.endsWith('.jsonl')) {
-        addFile(full, projectsRoot, realChild);
+        addFile(full, root, [...parts, entry.name], realChild);
       }
     }
   }
 
-  function addFile(file: string, projectsRoot: string, knownReal: string | null): void {
+  function addFile(file: string, root: string, parts: string[], knownReal: string | null): void {
     try {
       const real = knownReal ?? realpathSync.native(file);
       if (visited.has(real)) return;
       visited.add(real);
       const { size, mtimeMs } = statSync(file);
-      const relative = path.relative(projectsRoot, file).split(path.sep);
+      const name = parts[parts.length - 1] ?? '';
       files.push({
         path: file,
-        root: projectsRoot,
-        project: relative.length > 1 ? (relative[0] ?? '') : '',
+        root,
+        project: parts.length > 1 ? (parts[0] ?? '') : '',
         size,
         mtimeMs,
-        subagent: path.basename(file).startsWith('agent-') || relative.includes('subagents'),
-        session: sessionOfPath(relative),
+        subagent: name.startsWith('agent-') || parts.includes('subagents'),
+        session: sessionOfPath(parts),
       });
     } catch (error) {
       unreadable.push({ path: file, reason: describeFsError(error) });
     }
   }
 
-  for (const dir of projectDirs) walk(dir, dir, null);
+  for (const dir of projectDirs) walk(dir, dir, [], null);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, unreadable };
 }

@@ -9,8 +9,27 @@ const SLOT = 15 * MINUTE;
 /** A calendar day, `YYYY-MM-DD`. Plain strings compare and sort in date order. */
 export type Day = string;
 
+/** Names of UTC itself: no offset ever, so no time zone data needs to be loaded for them. */
+const UTC_NAMES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'Etc/UCT',
+  'UCT',
+  'Etc/Universal',
+  'Universal',
+  'Etc/Zulu',
+  'Zulu',
+  'Etc/GMT',
+  'GMT',
+  'Etc/GMT0',
+  'GMT0',
+  'Etc/Greenwich',
+  'Greenwich',
+]);
+
 /** Throws a usage error unless `timeZone` is an IANA zone this Node knows. */
 export function assertTimeZone(timeZone: string): void {
+  if (UTC_NAMES.has(timeZone)) return;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
@@ -26,38 +45,52 @@ export function systemTimeZone(): string {
 }
 
 /**
- * Local days and hours of instants in one time zone. Offsets are looked up once per quarter
- * hour of time seen, because the lookup is slow and records come by the hundred thousand.
+ * Local days and hours of instants in one time zone. The lookup of an offset is slow and
+ * records come by the hundred thousand, so offsets are looked up once per UTC day (a zone
+ * changes its offset on a few days a year), and once per quarter hour on the days it changes.
  */
 export class ZonedCalendar {
-  private readonly offsets = new Map<number, number>();
+  /** Per UTC day: its one offset, or null when the offset changes during it. */
+  private readonly dayOffsets = new Map<number, number | null>();
+  private readonly slotOffsets = new Map<number, number>();
   private readonly days = new Map<number, Day>();
+  private readonly utc: boolean;
 
   constructor(readonly timeZone: string) {
     assertTimeZone(timeZone);
+    this.utc = UTC_NAMES.has(timeZone);
   }
 
   /** Minutes to add to UTC to get local time at that instant. */
   offsetMinutes(ms: number): number {
+    if (this.utc) return 0;
+    const utcDay = Math.floor(ms / DAY);
+    let whole = this.dayOffsets.get(utcDay);
+    if (whole === undefined) {
+      // The same offset at both ends: the day has no change (none changes and back in a day).
+      const start = tzOffset(this.timeZone, new Date(utcDay * DAY));
+      const end = tzOffset(this.timeZone, new Date((utcDay + 1) * DAY - 1));
+      whole = start === end ? start : null;
+      this.dayOffsets.set(utcDay, whole);
+    }
+    if (whole !== null) return whole;
+    // Every zone changes its offset on a quarter hour, so an offset holds for a whole slot.
     const slot = Math.floor(ms / SLOT);
-    let offset = this.offsets.get(slot);
+    let offset = this.slotOffsets.get(slot);
     if (offset === undefined) {
       offset = tzOffset(this.timeZone, new Date(slot * SLOT));
-      this.offsets.set(slot, offset);
+      this.slotOffsets.set(slot, offset);
     }
     return offset;
   }
 
-  /**
-   * The local calendar day of an instant. Local midnight always falls on a quarter hour, so a
-   * whole slot has one day, and the day is worked out once per slot.
-   */
+  /** The local calendar day of an instant. */
   dayOf(ms: number): Day {
-    const slot = Math.floor(ms / SLOT);
-    let day = this.days.get(slot);
+    const localDay = Math.floor((ms + this.offsetMinutes(ms) * MINUTE) / DAY);
+    let day = this.days.get(localDay);
     if (day === undefined) {
-      day = new Date(ms + this.offsetMinutes(ms) * MINUTE).toISOString().slice(0, 10);
-      this.days.set(slot, day);
+      day = new Date(localDay * DAY).toISOString().slice(0, 10);
+      this.days.set(localDay, day);
     }
     return day;
   }

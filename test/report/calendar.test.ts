@@ -37,6 +37,28 @@ describe('ZonedCalendar.dayOf', () => {
     expect(berlin.dayOf(at('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
   });
 
+  it('has the offset of the hour on either side of a change within a UTC day', () => {
+    // Berlin moves from +1 to +2 at 01:00Z on 2026-03-29: the UTC day holds both offsets.
+    const berlin = new ZonedCalendar('Europe/Berlin');
+    expect(berlin.offsetMinutes(at('2026-03-29T00:59:00Z'))).toBe(60);
+    expect(berlin.offsetMinutes(at('2026-03-29T01:00:00Z'))).toBe(120);
+    expect(berlin.offsetMinutes(at('2026-03-29T12:00:00Z'))).toBe(120);
+    expect(berlin.hourKeyOf(at('2026-03-29T00:30:00Z'))).toBe('2026-03-29T01:00+01:00');
+    expect(berlin.hourKeyOf(at('2026-03-29T01:30:00Z'))).toBe('2026-03-29T03:00+02:00');
+    // Lord Howe moves by half an hour, at 02:00 local (+10:30), 15:30Z.
+    const lordHowe = new ZonedCalendar('Australia/Lord_Howe');
+    expect(lordHowe.offsetMinutes(at('2026-10-03T15:29:00Z'))).toBe(630);
+    expect(lordHowe.offsetMinutes(at('2026-10-03T15:30:00Z'))).toBe(660);
+  });
+
+  it('knows every name of UTC without time zone data, and they all have no offset', () => {
+    for (const zone of ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT', 'Zulu', 'Universal', 'Etc/Greenwich']) {
+      const calendar = new ZonedCalendar(zone);
+      expect(calendar.offsetMinutes(at('2026-07-01T12:00:00Z'))).toBe(0);
+      expect(calendar.dayOf(at('2026-11-20T23:59:59Z'))).toBe('2026-11-20');
+    }
+  });
+
   it('rejects an unknown zone with a usage error', () => {
     expect(() => new ZonedCalendar('Mars/Olympus')).toThrow(UsageError);
   });
