@@ -64,7 +64,9 @@ export function loadFromLedger(
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
     const outcome = await syncLedger(store, projectDirs, { onProgress });
-    if (outcome.records !== undefined) store.snapshotAll(outcome.records);
+    if (outcome.records !== undefined && outcome.version !== undefined) {
+      store.saveSnapshot(outcome.records, outcome.version);
+    }
     return {
       ...outcome,
       stats: { ...outcome.stats, ledger: file },

@@ -56,7 +56,7 @@ export function describeLedgerError(file: string, error: unknown): Error {
   }
   if (code === 'SQLITE_BUSY') {
     return new UsageError(
-      `the ledger ${file} is busy: another usage has held it for ${BUSY_TIMEOUT_MS / 1000} s; try again, or use --no-ledger`,
+      `the ledger ${file} is busy (${message}): another usage has held it for up to ${BUSY_TIMEOUT_MS / 1000} s; try again, or use --no-ledger`,
       ExitCode.failure,
     );
   }
@@ -85,6 +85,24 @@ export function ledgerExists(file: string): boolean {
 }
 
 /**
+ * Switches a new ledger to WAL mode (it stays so: the mode is kept in the file). Two processes
+ * making the ledger at once may both try; the one that finds the file locked waits and tries
+ * again, since SQLite does not wait on its own for this.
+ */
+function useWal(db: Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (errorCode(error) !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
+/**
  * Opens (creating it when missing) and migrates the ledger at `file`, in WAL mode so reports
  * read while another process writes. A damaged or foreign file is a UsageError with the way
  * out; a file or folder that cannot be written is LedgerUnwritable.
@@ -98,7 +116,7 @@ export async function openLedgerDatabase(file: string): Promise<Database> {
     db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
     // Before anything is written: another program's file is left exactly as it was.
     checkOwnership(db, file);
-    db.pragma('journal_mode = WAL');
+    useWal(db);
     db.pragma('synchronous = NORMAL');
     const version = schemaVersion(db);
     if (version > LATEST_VERSION) {

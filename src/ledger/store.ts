@@ -290,12 +290,8 @@ export class LedgerStore {
     return records;
   }
 
-  /** Writes the snapshot of `records`, which must be every response the ledger holds. */
-  snapshotAll(records: PricedRecord[]): void {
-    this.saveSnapshot(records, this.dataVersion());
-  }
-
-  private saveSnapshot(records: PricedRecord[], version: number): void {
+  /** Writes the snapshot of `records`: every response the ledger held at data `version`. */
+  saveSnapshot(records: PricedRecord[], version: number): void {
     // Never wait for another process's write just to save time later.
     const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     this.db.pragma('busy_timeout = 0');

@@ -109,6 +109,8 @@ export interface SyncOutcome {
   bytesSynced: number;
   /** Every response in the ledger, when this sync was the first to fill it (not priced yet). */
   records?: PricedRecord[];
+  /** The data version `records` are as of. */
+  version?: number;
 }
 
 /**
@@ -201,9 +203,7 @@ export async function syncLedger(
     stats.malformedLines += known.malformed + known.partialMalformed;
   }
   // Unless another process wrote to the ledger meanwhile (then it holds more than was read).
-  const records =
-    kept !== null && store.dataVersion() === versionBefore + batches.length
-      ? kept.records()
-      : undefined;
-  return { stats, filesSynced: tasks.length, bytesSynced, records };
+  const version = versionBefore + batches.length;
+  const records = kept !== null && store.dataVersion() === version ? kept.records() : undefined;
+  return { stats, filesSynced: tasks.length, bytesSynced, records, version };
 }
