@@ -3,6 +3,10 @@ export const ExitCode = {
   ok: 0,
   failure: 1,
   usage: 2,
+  /** `usage budget --check`: spending has reached the alert threshold of a budget. */
+  budgetAlert: 3,
+  /** `usage budget --check`: spending is over a budget. */
+  overBudget: 4,
 } as const;
 
 /**

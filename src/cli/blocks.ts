@@ -2,7 +2,7 @@ import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson, renderBlocksTable } from '../format/blocks.js';
 import { activeBlock, maxTokensOfFinishedBlocks, usageBlocks } from '../report/blocks.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -38,7 +38,8 @@ async function runBlocks(options: BlocksOptions): Promise<void> {
     });
     return;
   }
-  printText(
+  printReport(
+    context,
     renderBlocksTable(
       report,
       blocks,

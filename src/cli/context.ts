@@ -1,8 +1,17 @@
+import type { Config } from '../config/schema.js';
+import { renderBudgetLines } from '../format/budget.js';
 import { palette, useColor } from '../format/color.js';
 import type { ViewContext } from '../format/grouped.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import type { TableOptions } from '../format/rollup-table.js';
 import type { PriceBook } from '../pricing/book.js';
+import {
+  type BudgetLimits,
+  type BudgetLine,
+  budgetLines,
+  DEFAULT_ALERT_PERCENT,
+  hasBudget,
+} from '../report/budget.js';
 import { type Day, systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { usageDaySpan } from '../report/daily.js';
 import type { NamedRollup } from '../report/group.js';
@@ -28,6 +37,20 @@ export interface ReportContext {
   selection: Selection;
   /** The records of the range (and model) the report covers. */
   selected: PricedRecord[];
+  /** Today's, this week's and this month's spend against the budgets set (none: empty). */
+  budgets: BudgetLine[];
+  budgetLimits: BudgetLimits;
+}
+
+/** The budgets of a run: each flag over the config's figure. */
+export function budgetLimitsOf(options: ReportOptions, config: Config): BudgetLimits {
+  const budgets = config.budgets ?? {};
+  return {
+    daily: options.dailyBudget ?? budgets.daily,
+    weekly: options.weeklyBudget ?? budgets.weekly,
+    monthly: options.monthlyBudget ?? budgets.monthly,
+    alertPercent: options.budgetAlert ?? budgets.alertPercent ?? DEFAULT_ALERT_PERCENT,
+  };
 }
 
 /**
@@ -43,7 +66,8 @@ export async function loadReport(
   const now = Date.now();
   const today = calendar.dayOf(now);
   resolveRange(options, today, null, defaultSince);
-  const { records, toolUses, stats, book } = await loadPricedRecords(options, needs);
+  const { records, allRecords, toolUses, stats, book } = await loadPricedRecords(options, needs);
+  const budgetLimits = budgetLimitsOf(options, book.config);
   const range = resolveRange(options, today, usageDaySpan(records, calendar), defaultSince);
   const selection = { calendar, range, model: options.model };
   return {
@@ -57,7 +81,24 @@ export async function loadReport(
     book,
     selection,
     selected: selectRecords(records, selection),
+    budgets: hasBudget(budgetLimits) ? budgetLines(allRecords, calendar, now, budgetLimits) : [],
+    budgetLimits,
   };
+}
+
+/**
+ * Prints a report's table, then the budget lines when budgets are set, so every report says
+ * where today's, this week's and this month's spending stand.
+ */
+export function printReport(context: ReportContext, text: string): void {
+  if (context.budgets.length === 0) {
+    printText(text);
+    return;
+  }
+  const { palette } = tableOptions(context.options);
+  printText(
+    `${text}\n\n${renderBudgetLines(context.budgets, context.budgetLimits.alertPercent, palette)}`,
+  );
 }
 
 /** Why each of the report's unpriced models has no cost; says so on stderr, once. */
@@ -81,6 +122,7 @@ export function metaOf(
     prices: context.book.prices,
     unpriced,
     models,
+    budgets: context.budgets,
   };
   return reportMeta(meta);
 }

@@ -7,7 +7,7 @@ import { addDays } from '../report/calendar.js';
 import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -50,7 +50,7 @@ async function runDay(options: DailyOptions, dayArgument: string): Promise<void>
     });
     return;
   }
-  printText(renderDayDetail(detail, viewContext(context, unpriced)));
+  printReport(context, renderDayDetail(detail, viewContext(context, unpriced)));
 }
 
 async function runDaily(options: DailyOptions): Promise<void> {
@@ -71,7 +71,8 @@ async function runDaily(options: DailyOptions): Promise<void> {
     printJson({ ...dailyJson(report), meta: metaOf(context, report.models, unpriced) });
     return;
   }
-  printText(
+  printReport(
+    context,
     renderDailyTable(report, context.stats, {
       ...viewContext(context, unpriced),
       breakdown: options.breakdown === true,

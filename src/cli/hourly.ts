@@ -3,7 +3,7 @@ import { addDays } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
 import type { Group } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -54,7 +54,7 @@ async function runHourly(options: HourlyOptions): Promise<void> {
         label: { header: 'Hour' },
         labelOf: (row: Group) => labels.get(row.key) ?? row.key,
       };
-  printText(renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
+  printReport(context, renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
 }
 
 export function hourlyCommand() {

@@ -1,6 +1,6 @@
 import { modelsJson, renderGroupedTable } from '../format/grouped.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -21,7 +21,7 @@ async function runModels(options: ReportOptions): Promise<void> {
     requests: true,
     costShare: true,
   };
-  printText(renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
+  printReport(context, renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
 }
 
 export function modelsCommand() {

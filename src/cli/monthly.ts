@@ -1,7 +1,7 @@
 import { groupedJson, renderGroupedTable } from '../format/grouped.js';
 import { type Day, monthOf } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -31,7 +31,10 @@ async function runMonthly(options: ReportOptions): Promise<void> {
     label: { header: 'Month' },
     labelOf: (row: { key: string }) => row.key,
   };
-  printText(renderGroupedTable(report, report.rows, view, viewContext(context, unpriced)));
+  printReport(
+    context,
+    renderGroupedTable(report, report.rows, view, viewContext(context, unpriced)),
+  );
 }
 
 export function monthlyCommand() {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { packageRoot } from '../package-root.js';
 import { blocksCommand } from './blocks.js';
+import { budgetCommand } from './budget.js';
 import { dailyCommand } from './daily.js';
 import { exportCommand } from './export.js';
 import { hourlyCommand } from './hourly.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
     hourlyCommand(),
     blocksCommand(),
     toolsCommand(),
+    budgetCommand(),
     exportCommand(),
     ledgerCommand(),
     pricingCommand(),

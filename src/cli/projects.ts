@@ -1,7 +1,7 @@
 import { projectsJson, renderGroupedTable } from '../format/grouped.js';
 import { rollupSelected } from '../report/daily.js';
 import { projectRows } from '../report/projects.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -21,7 +21,7 @@ async function runProjects(options: ReportOptions): Promise<void> {
     labelOf: (row: { key: string }) => paths.get(row.key) ?? row.key,
     costShare: true,
   };
-  printText(renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
+  printReport(context, renderGroupedTable(report, rows, view, viewContext(context, unpriced)));
 }
 
 export function projectsCommand() {

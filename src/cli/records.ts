@@ -31,6 +31,8 @@ type Usage = Omit<LoadedUsage, 'files'>;
 
 export interface PricedUsage extends Usage {
   book: PriceBook;
+  /** Every record, whatever the project filter, for budgets. */
+  allRecords: PricedRecord[];
 }
 
 /** What a report needs besides the records. */
@@ -122,18 +124,19 @@ export async function loadPricedRecords(
     process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
   }
 
+  // Every record is priced: budgets count all spending, whatever project a report shows.
+  const allRecords = priceRecords(loaded.records, book, options.mode);
   const project = options.project;
-  const kept =
+  const records =
     project === undefined
-      ? loaded.records
-      : loaded.records.filter((record) => isInProject(record, project));
-  if (project !== undefined && kept.length === 0) {
+      ? allRecords
+      : allRecords.filter((record) => isInProject(record, project));
+  if (project !== undefined && records.length === 0) {
     process.stderr.write(`usage: no usage found for project '${project}'\n`);
   }
-  const records = priceRecords(kept, book, options.mode);
   const toolUses =
     project === undefined
       ? loaded.toolUses
       : loaded.toolUses.filter((tool) => isInProject(tool, project));
-  return { records, toolUses, stats: loaded.stats, book };
+  return { records, allRecords, toolUses, stats: loaded.stats, book };
 }

@@ -12,7 +12,7 @@ import {
   loadReport,
   metaOf,
   printJson,
-  printText,
+  printReport,
   type ReportContext,
   unpricedOf,
   viewContext,
@@ -52,7 +52,10 @@ function showSession(context: ReportContext, prefix: string): void {
     printJson(sessionDetailJson(row, records, context.calendar));
     return;
   }
-  printText(renderSessionDetail(row, records, context.calendar, viewContext(context, unpriced)));
+  printReport(
+    context,
+    renderSessionDetail(row, records, context.calendar, viewContext(context, unpriced)),
+  );
 }
 
 async function runSessions(id: string | undefined, options: SessionsOptions): Promise<void> {
@@ -72,7 +75,10 @@ async function runSessions(id: string | undefined, options: SessionsOptions): Pr
     });
     return;
   }
-  printText(renderSessionsTable(report, rows, context.calendar, viewContext(context, unpriced)));
+  printReport(
+    context,
+    renderSessionsTable(report, rows, context.calendar, viewContext(context, unpriced)),
+  );
 }
 
 export function sessionsCommand() {

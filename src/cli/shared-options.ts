@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import { COST_MODES, type CostMode } from '../pricing/price-records.js';
 
 /** Options every report accepts, defined once so all commands filter the same way. */
@@ -18,6 +18,42 @@ export interface ReportOptions {
   color?: boolean;
   compact?: boolean;
   debug?: boolean;
+  dailyBudget?: number;
+  weeklyBudget?: number;
+  monthlyBudget?: number;
+  budgetAlert?: number;
+}
+
+/** A positive amount of dollars, as `--daily-budget 10` gives it. */
+export function parseUsd(value: string): number {
+  const amount = Number(value);
+  if (!Number.isFinite(amount) || amount <= 0) {
+    throw new InvalidArgumentError('expected an amount in USD above 0, such as 10 or 2.50');
+  }
+  return amount;
+}
+
+function parsePercent(value: string): number {
+  const percent = Number(value);
+  if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
+    throw new InvalidArgumentError('expected a percentage above 0 and at most 100, such as 80');
+  }
+  return percent;
+}
+
+/** The budget flags, shared by every report and `usage budget`; they override the config. */
+export function budgetOptions(): Option[] {
+  return [
+    new Option('--daily-budget <usd>', 'a daily spending limit in USD').argParser(parseUsd),
+    new Option('--weekly-budget <usd>', 'a weekly (Monday to Sunday) limit in USD').argParser(
+      parseUsd,
+    ),
+    new Option('--monthly-budget <usd>', 'a calendar-month limit in USD').argParser(parseUsd),
+    new Option(
+      '--budget-alert <percent>',
+      'warn at this share of a limit (default: 80, or the config)',
+    ).argParser(parsePercent),
+  ];
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -56,5 +92,6 @@ export function reportOptions(): Option[] {
     new Option('--color', 'colour the output even when it is not a terminal'),
     new Option('--no-color', 'never colour the output'),
     new Option('--debug', 'print a stack trace for unexpected errors'),
+    ...budgetOptions(),
   ];
 }

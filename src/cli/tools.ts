@@ -3,7 +3,7 @@ import { renderToolsTable, toolsJson } from '../format/tools.js';
 import { rollupSelected } from '../report/daily.js';
 import { selectRecords } from '../report/select.js';
 import { toolRows } from '../report/tools.js';
-import { loadReport, metaOf, printJson, printText, tableOptions } from './context.js';
+import { loadReport, metaOf, printJson, printReport, tableOptions } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -21,7 +21,7 @@ async function runTools(options: ReportOptions): Promise<void> {
     { range: context.selection.range, timeZone: context.calendar.timeZone },
     options,
   );
-  printText(renderToolsTable(rows, title, view.palette, view.width));
+  printReport(context, renderToolsTable(rows, title, view.palette, view.width));
 }
 
 export function toolsCommand() {

@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { groupedJson, renderGroupedTable } from '../format/grouped.js';
 import { addDays, type WeekStart, weekOf } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printText, unpricedOf, viewContext } from './context.js';
+import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -32,7 +32,10 @@ async function runWeekly(options: WeeklyOptions): Promise<void> {
     label: { header: 'Week of' },
     labelOf: (row: { key: string }) => row.key,
   };
-  printText(renderGroupedTable(report, report.rows, view, viewContext(context, unpriced)));
+  printReport(
+    context,
+    renderGroupedTable(report, report.rows, view, viewContext(context, unpriced)),
+  );
 }
 
 export function weeklyCommand() {

@@ -19,6 +19,18 @@ export const PriceOverrideSchema = RatesPerMillionSchema.extend({
   fastMultiplier: z.number().positive().optional(),
 }).strict();
 
+const usd = z.number().positive();
+
+/** Spending limits in USD, and the alert threshold in percent of a limit. */
+export const BudgetsSchema = z
+  .object({
+    daily: usd.optional(),
+    weekly: usd.optional(),
+    monthly: usd.optional(),
+    alertPercent: z.number().positive().max(100).optional(),
+  })
+  .strict();
+
 export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -26,11 +38,14 @@ export const ConfigSchema = z
     prices: z.record(z.string().min(1), PriceOverrideSchema).default({}),
     /** Names that bill as another model: `"my-proxy-model": "claude-sonnet-4-5"`. */
     aliases: z.record(z.string().min(1), z.string().min(1)).default({}),
+    /** Daily, weekly and monthly limits every report shows today's spend against. */
+    budgets: BudgetsSchema.optional(),
   })
   .strict();
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type PriceOverride = z.infer<typeof PriceOverrideSchema>;
+export type BudgetsConfig = z.infer<typeof BudgetsSchema>;
 
 function describeIssues(file: string, error: z.ZodError): string {
   const issues = error.issues.map((issue) => {

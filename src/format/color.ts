@@ -27,6 +27,10 @@ export interface Palette {
   cost: (text: string) => string;
   bar: (text: string) => string;
   warning: (text: string) => string;
+  /** Budget states: under the alert threshold, over it, over the limit. */
+  ok: (text: string) => string;
+  alert: (text: string) => string;
+  over: (text: string) => string;
 }
 
 export function palette(enabled: boolean): Palette {
@@ -38,5 +42,8 @@ export function palette(enabled: boolean): Palette {
     cost: (text) => chalk.green(text),
     bar: (text) => chalk.cyan(text),
     warning: (text) => chalk.yellow(text),
+    ok: (text) => chalk.green(text),
+    alert: (text) => chalk.yellow(text),
+    over: (text) => chalk.bold.red(text),
   };
 }

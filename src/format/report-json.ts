@@ -1,8 +1,10 @@
 import type { CostMode } from '../pricing/price-records.js';
 import type { PriceTable } from '../pricing/sources.js';
+import type { BudgetLine } from '../report/budget.js';
 import type { Group, NamedRollup } from '../report/group.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
 import type { ScanStats } from '../types.js';
+import { budgetJson } from './budget.js';
 import { roundCost } from './numbers.js';
 
 /** Bumped when the shape of an export or of a report's JSON changes (2: `meta.ledger`). */
@@ -63,6 +65,8 @@ export interface MetaContext {
   unpriced: Map<string, string>;
   /** Per model over the report, to list the unpriced ones with their tokens. */
   models: NamedRollup[];
+  /** Spend against the budgets set (none: empty). */
+  budgets: BudgetLine[];
 }
 
 /** What every report's `--json` says about how it was made. */
@@ -94,5 +98,6 @@ export function reportMeta(context: MetaContext) {
       retrievedAt: context.prices.retrievedAt,
       origin: context.prices.origin,
     },
+    budgets: budgetJson(context.budgets),
   };
 }

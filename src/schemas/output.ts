@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHEMA_VERSION } from '../format/report-json.js';
 import { COST_MODES } from '../pricing/price-records.js';
 import { exportColumns, FIGURE_COLUMNS, GROUP_BYS } from '../report/export-rows.js';
 
@@ -35,9 +36,23 @@ const figures = {
   modelBreakdowns: z.array(ModelBreakdown),
 };
 
+const Budget = z
+  .object({
+    period: z.enum(['day', 'week', 'month']),
+    /** The day, the Monday the week starts on, or YYYY-MM. */
+    key: z.string(),
+    spent: z.number().nonnegative(),
+    limit: z.number().positive(),
+    share: z.number().nonnegative(),
+    /** ok: under the alert threshold; alert: at or over it; over: over the limit. */
+    state: z.enum(['ok', 'alert', 'over']),
+    costIsPartial: z.boolean(),
+  })
+  .strict();
+
 const Meta = z
   .object({
-    schemaVersion: z.literal(2),
+    schemaVersion: z.literal(SCHEMA_VERSION),
     since: day,
     until: day,
     timeZone: z.string(),
@@ -63,6 +78,8 @@ const Meta = z
         origin: z.enum(['snapshot', 'cache']),
       })
       .strict(),
+    /** Today's, this week's and this month's spend against the budgets set. */
+    budgets: z.array(Budget),
   })
   .strict();
 
@@ -269,7 +286,7 @@ export const OUTPUT_SCHEMAS = {
     .strict(),
   export: z
     .object({
-      schemaVersion: z.literal(2),
+      schemaVersion: z.literal(SCHEMA_VERSION),
       groupBy: z.enum(GROUP_BYS),
       from: day,
       to: day,
@@ -282,7 +299,16 @@ export const OUTPUT_SCHEMAS = {
       meta: Meta,
     })
     .strict(),
-  'export-row': exportRowShapes({ schemaVersion: z.literal(2) }),
+  'export-row': exportRowShapes({ schemaVersion: z.literal(SCHEMA_VERSION) }),
+  budget: z
+    .object({
+      budgets: z.array(Budget),
+      alertPercent: z.number().positive().max(100),
+      /** The worst state among the budgets: what `usage budget --check` exits with. */
+      state: z.enum(['ok', 'alert', 'over']),
+      meta: Meta,
+    })
+    .strict(),
   pricing: z
     .object({
       table: PriceTableInfo,
@@ -298,7 +324,7 @@ export type OutputName = keyof typeof OUTPUT_SCHEMAS;
 export function jsonSchemaOf(name: OutputName): Record<string, unknown> {
   return {
     ...z.toJSONSchema(OUTPUT_SCHEMAS[name]),
-    $id: `urn:usage-ledger:schema:${name}:1`,
-    title: `usage-ledger ${name} output, schema version 1`,
+    $id: `urn:usage-ledger:schema:${name}:${SCHEMA_VERSION}`,
+    title: `usage-ledger ${name} output, schema version ${SCHEMA_VERSION}`,
   };
 }

@@ -66,6 +66,8 @@ describe('every JSON output validates against its published schema', () => {
     ['tools', ['tools', '--data-dir', path.join(REPO, 'fixtures', 'demo'), '--all', '--json']],
     ['export', ['export', ...berlin, '--format', 'json', '--group-by', 'request']],
     ['pricing', ['pricing', '--json']],
+    ['budget', ['budget', ...berlin, '--daily-budget', '5', '--monthly-budget', '50', '--json']],
+    ['daily', [...berlin, '--weekly-budget', '5', '--json']],
   ])('%s (%j)', (schema, args) => {
     const validate = validator(schema);
     const value = JSON.parse(runCli(args).stdout);

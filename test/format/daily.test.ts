@@ -137,6 +137,7 @@ describe('dailyJson', () => {
       costMode: 'calculate',
       prices,
       unpriced: new Map([['my-proxy', 'no known price']]),
+      budgets: [],
     });
     expect(meta.unpricedModels).toEqual([
       expect.objectContaining({
@@ -167,6 +168,7 @@ describe('dailyJson', () => {
     costMode: 'calculate',
     prices,
     unpriced: new Map(),
+    budgets: [],
   });
 
   it('uses the field names ccusage users read, plus the cache-write split', () => {
@@ -222,6 +224,7 @@ describe('dailyJson', () => {
       unpricedModels: [],
       costMode: 'calculate',
       prices: { source: 'test table', retrievedAt: '2026-11-01', origin: 'snapshot' },
+      budgets: [],
     });
   });
 });
