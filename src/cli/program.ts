@@ -14,6 +14,7 @@ import { pricingCommand } from './pricing.js';
 import { projectsCommand } from './projects.js';
 import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
+import { statuslineCommand } from './statusline.js';
 import { toolsCommand } from './tools.js';
 import { weeklyCommand } from './weekly.js';
 
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
     toolsCommand(),
     budgetCommand(),
     exportCommand(),
+    statuslineCommand(),
     ledgerCommand(),
     pricingCommand(),
     schemaCommand(),

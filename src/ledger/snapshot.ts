@@ -72,8 +72,11 @@ export function encodeRecords(records: readonly PricedRecord[]): Buffer {
   return buffer;
 }
 
+/** Which records to decode, asked before a record is built (a status line wants few). */
+export type RecordFilter = (timestamp: number, sessionId: string) => boolean;
+
 /** The records of a blob from `encodeRecords`, or null when it is not one (another format). */
-export function decodeRecords(blob: Uint8Array): PricedRecord[] | null {
+export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRecord[] | null {
   if (blob.byteLength < HEADER_BYTES) return null;
   // Typed arrays need aligned offsets: work on a copy that starts an ArrayBuffer.
   const bytes = new Uint8Array(blob);
@@ -88,14 +91,15 @@ export function decodeRecords(blob: Uint8Array): PricedRecord[] | null {
   const numbers = new Float64Array(bytes.buffer, numbersAt, count * NUMBERS);
   const refs = new Uint32Array(bytes.buffer, numbersAt + count * NUMBERS * 8, count * REFS);
   const text = (index: number | undefined): string => strings[index ?? NONE] ?? '';
-  const records = new Array<PricedRecord>(count);
+  const records: PricedRecord[] = [];
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
     const r = i * REFS;
+    if (wanted !== undefined && !wanted(numbers[n] ?? 0, text(refs[r + 1]))) continue;
     const loggedCost = numbers[n + 6] ?? Number.NaN;
     const flags = numbers[n + 7] ?? 0;
     const cwd = refs[r + 3];
-    records[i] = {
+    records.push({
       key: text(refs[r]),
       timestamp: numbers[n] ?? 0,
       sessionId: text(refs[r + 1]),
@@ -113,7 +117,7 @@ export function decodeRecords(blob: Uint8Array): PricedRecord[] | null {
       cacheReadTokens: numbers[n + 5] ?? 0,
       cost: null,
       unpriced: null,
-    };
+    });
   }
   return records;
 }

@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { PricedRecord, ToolUse } from '../types.js';
-import { decodeRecords, encodeRecords } from './snapshot.js';
+import { decodeRecords, encodeRecords, type RecordFilter } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -107,14 +107,18 @@ export class LedgerStore {
     this.updateFile = db.prepare(UPDATE_FILE);
   }
 
-  /** Every file the ledger has read, by path. */
-  trackedFiles(): Map<string, TrackedFile> {
-    const rows = this.db
-      .prepare(
-        `SELECT path, root, size, mtime_ms, complete, head_hash, tail_hash, lines, malformed,
-          partial_lines, partial_malformed FROM files`,
-      )
-      .all() as Row[];
+  /** Every file the ledger has read, by path; or those whose path starts with `prefix`. */
+  trackedFiles(prefix?: string): Map<string, TrackedFile> {
+    const columns = `SELECT path, root, size, mtime_ms, complete, head_hash, tail_hash, lines,
+      malformed, partial_lines, partial_malformed FROM files`;
+    // A range on the path index: the paths that start with the prefix sort right after it.
+    const rows = (
+      prefix === undefined
+        ? this.db.prepare(columns).all()
+        : this.db
+            .prepare(`${columns} WHERE path >= ? AND path < ?`)
+            .all(prefix, `${prefix}\u{10ffff}`)
+    ) as Row[];
     return new Map(
       rows.map((row) => [
         row.path as string,
@@ -265,28 +269,35 @@ export class LedgerStore {
    * snapshot is written when many rows were merged; if the ledger is busy it waits for the
    * next report.
    */
-  records(): PricedRecord[] {
+  records(wanted?: RecordFilter): PricedRecord[] {
     const read = this.db.transaction(() => {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
         | { version: number; data: Buffer }
         | undefined;
-      const base = snapshot === undefined ? null : decodeRecords(snapshot.data);
+      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, wanted);
       // Without a snapshot, every row: those from before schema 3 have version 0.
       const since = base === null || snapshot === undefined ? -1 : snapshot.version;
       return { base: base ?? [], changed: this.recordsSince(since), version: this.dataVersion() };
     });
-    const { base, changed, version } = read();
+    const { base, changed: all, version } = read();
+    const changed =
+      wanted === undefined
+        ? all
+        : all.filter((record) => wanted(record.timestamp, record.sessionId));
     let records = base;
-    if (changed.length > 0) {
-      const byKey = new Map(changed.map((record) => [record.key, record]));
-      records = base.filter((record) => !byKey.has(record.key));
-      records.push(...byKey.values());
+    if (all.length > 0) {
+      const replaced = new Set(all.map((record) => record.key));
+      records = base.filter((record) => !replaced.has(record.key));
+      records.push(...new Map(changed.map((record) => [record.key, record])).values());
     }
     // Mostly in order already, so the sort only compares neighbours (and files on ties).
     records.sort(
       (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
-    if (changed.length > SNAPSHOT_REFRESH_ROWS) this.saveSnapshot(records, version);
+    // A filtered read is not every response: only a whole one makes a snapshot.
+    if (wanted === undefined && changed.length > SNAPSHOT_REFRESH_ROWS) {
+      this.saveSnapshot(records, version);
+    }
     return records;
   }
 

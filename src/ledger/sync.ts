@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import path from 'node:path';
 import { ResponseDeduper } from '../logs/dedupe.js';
-import { findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
+import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
 import { type LoadProgress, readTranscripts } from '../logs/load.js';
 import type { ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
@@ -99,6 +100,8 @@ export function batchesOf(tasks: ReadTask[], limit = BATCH_BYTES): ReadTask[][] 
 export interface SyncOptions {
   onProgress?: (progress: LoadProgress) => void;
   now?: () => number;
+  /** Sync only the files under this folder (a status line's project); the rest stay as they are. */
+  within?: string;
 }
 
 export interface SyncOutcome {
@@ -121,10 +124,23 @@ export interface SyncOutcome {
 export async function syncLedger(
   store: LedgerStore,
   projectDirs: string[],
-  { onProgress, now = Date.now }: SyncOptions = {},
+  options: SyncOptions = {},
 ): Promise<SyncOutcome> {
-  const found = await findTranscriptFiles(projectDirs);
-  let tracked = store.trackedFiles();
+  return syncFound(store, await findTranscriptFiles(projectDirs), projectDirs, options);
+}
+
+/** `syncLedger` of transcripts already found (a status line finds only its project's). */
+export async function syncFound(
+  store: LedgerStore,
+  found: FileSearch,
+  projectDirs: string[],
+  { onProgress, now = Date.now, within }: SyncOptions = {},
+): Promise<SyncOutcome> {
+  const prefix = within === undefined ? undefined : within + path.sep;
+  let tracked = store.trackedFiles(prefix);
+  if (prefix !== undefined) {
+    found = { ...found, files: found.files.filter((file) => file.path.startsWith(prefix)) };
+  }
   const tasks: (ReadTask & { fromHeadHash: string })[] = [];
   for (const file of found.files) {
     const known = tracked.get(file.path);
@@ -185,7 +201,7 @@ export async function syncLedger(
     store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
     if (kept !== null) for (const record of read.records) kept.add(record);
   }
-  if (tasks.length > 0) tracked = store.trackedFiles();
+  if (tasks.length > 0) tracked = store.trackedFiles(prefix);
   else store.markSynced(now());
 
   const stats: ScanStats = {

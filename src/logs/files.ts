@@ -42,7 +42,11 @@ export function describeFsError(error: unknown): string {
  * A folder that cannot be read is reported and skipped; the rest is still found. Symlinks
  * are followed once (each real path is visited once, so a link loop ends).
  */
-export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSearch> {
+export async function findTranscriptFiles(
+  projectDirs: string[],
+  /** Only this project's folder under each `projects/` (a status line's own project). */
+  project?: string,
+): Promise<FileSearch> {
   const files: TranscriptFile[] = [];
   const unreadable: FileSearch['unreadable'] = [];
   const visited = new Set<string>();
@@ -112,7 +116,10 @@ export async function findTranscriptFiles(projectDirs: string[]): Promise<FileSe
     }
   }
 
-  for (const dir of projectDirs) walk(dir, dir, [], null);
+  for (const dir of projectDirs) {
+    if (project === undefined) walk(dir, dir, [], null);
+    else walk(dir + path.sep + project, dir, [project], null);
+  }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, unreadable };
 }

@@ -1,0 +1,262 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { cacheDir } from '../config/paths.js';
+import { ExitCode, UsageError } from '../errors.js';
+import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
+import { chooseLedger, withLedger } from '../ledger/ledger.js';
+import { ledgerExists } from '../ledger/open.js';
+import { syncFound } from '../ledger/sync.js';
+import { contextTokensOf } from '../logs/context-size.js';
+import { findTranscriptFiles } from '../logs/files.js';
+import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import { shortModelName } from '../pricing/match.js';
+import { COST_MODES, priceRecords } from '../pricing/price-records.js';
+import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { type StatusFigures, statusFigures } from '../report/statusline.js';
+import { budgetLimitsOf } from './context.js';
+import { loadPriceBook } from './prices.js';
+import { budgetOptions, type ReportOptions } from './shared-options.js';
+
+interface StatuslineOptions extends ReportOptions {
+  format: string;
+  timeout: number;
+}
+
+/** What Claude Code passes a status-line command on stdin; every field may be missing. */
+export interface StatusInput {
+  sessionId: string | null;
+  transcriptPath: string | null;
+  modelId: string | null;
+  modelName: string | null;
+}
+
+const text = (value: unknown): string | null =>
+  typeof value === 'string' && value !== '' ? value : null;
+
+/** Reads the payload leniently: unknown fields are ignored, malformed JSON is an empty one. */
+export function parseStatusInput(raw: string): StatusInput {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    value = {};
+  }
+  const object =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const model =
+    typeof object.model === 'object' && object.model !== null
+      ? (object.model as Record<string, unknown>)
+      : {};
+  return {
+    sessionId: text(object.session_id),
+    transcriptPath: text(object.transcript_path),
+    modelId: text(model.id) ?? text(object.model),
+    modelName: text(model.display_name),
+  };
+}
+
+/** Stdin up to its end, or what came within `waitMs` (a terminal gives nothing). */
+function readStdin(waitMs: number): Promise<string> {
+  if (process.stdin.isTTY) return Promise.resolve('');
+  return new Promise((resolve) => {
+    let data = '';
+    const done = () => {
+      clearTimeout(timer);
+      process.stdin.pause();
+      resolve(data);
+    };
+    const timer = setTimeout(done, waitMs);
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk: string) => {
+      data += chunk;
+    });
+    process.stdin.on('end', done);
+    process.stdin.on('error', done);
+  });
+}
+
+/** Lines shown lately, by session and format: what to show when the figures take too long. */
+interface LineCache {
+  [key: string]: { line: string; at: number };
+}
+
+const FRESH_MS = 2_000;
+/** Claude Code writes the payload at once and closes stdin; a caller that does not is not waited for. */
+const STDIN_WAIT_MS = 100;
+const BACKGROUND_SYNC_EVERY_MS = 30_000;
+
+function readJson<T>(file: string, fallback: T): T {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(value));
+    renameSync(temporary, file);
+  } catch {
+    // A status line without a cache is slower, not wrong.
+  }
+}
+
+/**
+ * A full sync in a process of its own, at most every 30 s: the status line itself reads only
+ * its own project's transcripts, so other sessions reach the ledger this way.
+ */
+function syncInBackground(marker: string, ledger: string, now: number): void {
+  try {
+    if (now - statSync(marker).mtimeMs < BACKGROUND_SYNC_EVERY_MS) return;
+  } catch {
+    // never synced from here
+  }
+  writeJson(marker, { at: now });
+  const main = process.argv[1];
+  if (main === undefined) return;
+  spawn(process.execPath, [main, 'ledger', 'sync', '--ledger', ledger], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
+}
+
+function parseFields(format: string): StatusField[] {
+  const fields = format.split(',').map((field) => field.trim());
+  const unknown = fields.filter((field) => !(STATUS_FIELDS as readonly string[]).includes(field));
+  if (unknown.length > 0 || fields.length === 0) {
+    throw new UsageError(
+      `--format: unknown field '${unknown[0] ?? ''}'; use a comma-separated list of ${STATUS_FIELDS.join(', ')}`,
+      ExitCode.usage,
+    );
+  }
+  return fields as StatusField[];
+}
+
+/** The figures from the ledger, after reading what is new in this session's project. */
+async function figuresFromLedger(
+  options: StatuslineOptions,
+  ledger: string,
+  input: StatusInput,
+  now: number,
+): Promise<{ figures: StatusFigures; dailyBudget: number | undefined }> {
+  const book = await loadPriceBook(options.config);
+  const roots = await resolveProjectDirs(
+    candidateRoots({ dataDirs: options.dataDir ?? [], env: process.env, homeDir: os.homedir() }),
+  );
+  const folder = input.transcriptPath === null ? null : path.dirname(input.transcriptPath);
+  // Only what the line shows: this session's responses and the last two days'.
+  const since = now - 48 * 3_600_000;
+  const records = await withLedger(ledger, async (store) => {
+    if (folder !== null) {
+      const found = await findTranscriptFiles(roots.projectDirs, path.basename(folder));
+      await syncFound(store, found, roots.projectDirs, { within: folder });
+    }
+    return store.records(
+      (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
+    );
+  });
+  const priced = priceRecords(records, book, options.mode);
+  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  return {
+    figures: statusFigures(priced, calendar, now, input.sessionId),
+    dailyBudget: budgetLimitsOf(options, book.config).daily,
+  };
+}
+
+function timeout(ms: number): Promise<null> {
+  return new Promise((resolve) => setTimeout(() => resolve(null), Math.max(ms, 0)).unref());
+}
+
+async function runStatusline(options: StatuslineOptions): Promise<void> {
+  const fields = parseFields(options.format);
+  const started = Date.now() - process.uptime() * 1000;
+  const deadline = started + options.timeout;
+  const cacheFile = path.join(cacheDir(process.env, os.homedir()), 'statusline.json');
+  let line = '';
+  try {
+    const input = parseStatusInput(await readStdin(STDIN_WAIT_MS));
+    const now = Date.now();
+    const key = `${input.sessionId ?? '-'} ${fields.join(',')}`;
+    const cache = readJson<LineCache>(cacheFile, {});
+    const cached = cache[key];
+    if (cached !== undefined && now - cached.at < FRESH_MS) {
+      line = cached.line;
+      return;
+    }
+    const model =
+      input.modelName ?? (input.modelId === null ? null : shortModelName(input.modelId));
+    const contextTokens =
+      input.transcriptPath === null ? null : contextTokensOf(input.transcriptPath);
+    const quick = renderStatusLine(
+      { model, contextTokens, figures: null, dailyBudget: undefined },
+      fields,
+    );
+    line = cached?.line ?? quick;
+    const ledger = chooseLedger(options, process.env, os.homedir());
+    if (ledger === null) return;
+    const marker = path.join(cacheDir(process.env, os.homedir()), 'statusline-sync');
+    if (!ledgerExists(ledger)) {
+      syncInBackground(marker, ledger, now);
+      return;
+    }
+    const result = await Promise.race([
+      figuresFromLedger(options, ledger, input, now).catch(() => null),
+      timeout(deadline - Date.now()),
+    ]);
+    syncInBackground(marker, ledger, now);
+    if (result === null) return;
+    line = renderStatusLine({ model, contextTokens, ...result }, fields);
+    const kept = Object.entries(cache)
+      .filter(([, entry]) => now - entry.at < 86_400_000)
+      .slice(-50);
+    writeJson(cacheFile, { ...Object.fromEntries(kept), [key]: { line, at: now } });
+  } catch {
+    // Whatever went wrong, Claude Code gets a line, never a stack trace.
+  } finally {
+    // Exit once the line is out: a sync that outlived the time limit must not hold Claude Code.
+    process.stdout.write(`${line}\n`, () => process.exit(ExitCode.ok));
+  }
+}
+
+export function statuslineCommand(): Command {
+  const command = new Command('statusline')
+    .description("one short line for Claude Code's status bar, from the JSON it passes on stdin")
+    .addOption(
+      new Option(
+        '--format <fields>',
+        `what to show, comma-separated: ${STATUS_FIELDS.join(', ')}`,
+      ).default(STATUS_FIELDS.join(',')),
+    )
+    .addOption(
+      new Option('--timeout <ms>', 'print the last known line if the figures take longer')
+        .argParser((value) => {
+          const ms = Number(value);
+          if (!Number.isInteger(ms) || ms <= 0) {
+            throw new InvalidArgumentError('expected a whole number of milliseconds above 0');
+          }
+          return ms;
+        })
+        .default(180),
+    )
+    .option('--ledger <file>', 'the ledger file (default: ~/.local/share/usage-ledger/ledger.db)')
+    .option('--no-ledger', 'show only the model and the context size')
+    .option('-z, --timezone <zone>', 'IANA time zone for "today" (default: the system zone)')
+    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
+    .addOption(
+      new Option(
+        '-m, --mode <mode>',
+        'cost from tokens, from logged costUSD, or costUSD when present',
+      )
+        .choices(COST_MODES)
+        .default('calculate'),
+    )
+    .exitOverride();
+  for (const option of budgetOptions()) command.addOption(option);
+  return command.action((options: StatuslineOptions) => runStatusline(options));
+}
