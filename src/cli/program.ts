@@ -16,6 +16,7 @@ import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
 import { statuslineCommand } from './statusline.js';
 import { toolsCommand } from './tools.js';
+import { trendsCommand } from './trends.js';
 import { weeklyCommand } from './weekly.js';
 
 function packageVersion(): string {
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
     hourlyCommand(),
     blocksCommand(),
     toolsCommand(),
+    trendsCommand(),
     budgetCommand(),
     exportCommand(),
     statuslineCommand(),

@@ -300,6 +300,56 @@ export const OUTPUT_SCHEMAS = {
     })
     .strict(),
   'export-row': exportRowShapes({ schemaVersion: z.literal(SCHEMA_VERSION) }),
+  trends: z
+    .object({
+      trends: z
+        .object({
+          days: z.array(z.object({ date: day, cost: amount }).strict()),
+          sparkline: z.string(),
+          averageDailyCost: amount,
+          weekOverWeek: z
+            .object({ last7Days: amount, previous7Days: amount, change: z.number().nullable() })
+            .strict(),
+          byWeekday: z.array(
+            z
+              .object({
+                weekday: z.enum([
+                  'Monday',
+                  'Tuesday',
+                  'Wednesday',
+                  'Thursday',
+                  'Friday',
+                  'Saturday',
+                  'Sunday',
+                ]),
+                days: count,
+                cost: amount,
+                average: amount,
+              })
+              .strict(),
+          ),
+          peakHours: z.array(
+            z.object({ hour: z.number().int().min(0).max(23), cost: amount }).strict(),
+          ),
+          modelMix: z.array(
+            z
+              .object({
+                week: day,
+                cost: amount,
+                models: z.array(
+                  z
+                    .object({ model: z.string(), cost: amount, share: z.number().min(0).max(1) })
+                    .strict(),
+                ),
+              })
+              .strict(),
+          ),
+          costIsPartial: z.boolean(),
+        })
+        .strict(),
+      meta: Meta,
+    })
+    .strict(),
   budget: z
     .object({
       budgets: z.array(Budget),

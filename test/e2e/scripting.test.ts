@@ -66,6 +66,7 @@ describe('every JSON output validates against its published schema', () => {
     ['tools', ['tools', '--data-dir', path.join(REPO, 'fixtures', 'demo'), '--all', '--json']],
     ['export', ['export', ...berlin, '--format', 'json', '--group-by', 'request']],
     ['pricing', ['pricing', '--json']],
+    ['trends', ['trends', ...dataDirs, '--until', '2026-11-21', '--days', '14', '--json']],
     ['budget', ['budget', ...berlin, '--daily-budget', '5', '--monthly-budget', '50', '--json']],
     ['daily', [...berlin, '--weekly-budget', '5', '--json']],
   ])('%s (%j)', (schema, args) => {
