@@ -17,6 +17,7 @@ import { sessionsCommand } from './sessions.js';
 import { statuslineCommand } from './statusline.js';
 import { toolsCommand } from './tools.js';
 import { trendsCommand } from './trends.js';
+import { watchCommand } from './watch.js';
 import { weeklyCommand } from './weekly.js';
 
 function packageVersion(): string {
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
     blocksCommand(),
     toolsCommand(),
     trendsCommand(),
+    watchCommand(),
     budgetCommand(),
     exportCommand(),
     statuslineCommand(),

@@ -1,0 +1,205 @@
+import { type FSWatcher, watch } from 'node:fs';
+import os from 'node:os';
+import { InvalidArgumentError, Option } from 'commander';
+import { renderBudgetLines } from '../format/budget.js';
+import { formatDuration } from '../format/duration.js';
+import { renderGroupedTable } from '../format/grouped.js';
+import { formatUsd } from '../format/numbers.js';
+import { chooseLedger } from '../ledger/ledger.js';
+import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
+import { LedgerStore } from '../ledger/store.js';
+import { syncLedger } from '../ledger/sync.js';
+import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import { priceRecords } from '../pricing/price-records.js';
+import { activeBlock, usageBlocks } from '../report/blocks.js';
+import { budgetLines, hasBudget } from '../report/budget.js';
+import { systemTimeZone, weekOf, ZonedCalendar } from '../report/calendar.js';
+import { rollupSelected } from '../report/daily.js';
+import { isInProject } from '../report/filter.js';
+import { selectRecords } from '../report/select.js';
+import { budgetLimitsOf, tableOptions } from './context.js';
+import { loadPriceBook } from './prices.js';
+import { reportCommand } from './report-command.js';
+import type { ReportOptions } from './shared-options.js';
+
+interface WatchOptions extends ReportOptions {
+  interval: number;
+  count?: number;
+}
+
+const HOUR = 3_600_000;
+const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l';
+const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
+const HOME_AND_CLEAR = '\x1b[H\x1b[2J';
+
+function positiveInteger(what: string) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new InvalidArgumentError(`expected a whole number of ${what} above 0`);
+    }
+    return number;
+  };
+}
+
+/** The ledger to keep up to date: the run's, or one in memory for this run only. */
+async function openStore(options: WatchOptions): Promise<LedgerStore> {
+  const file = chooseLedger(options, process.env, os.homedir());
+  if (file !== null) {
+    try {
+      return new LedgerStore(await openLedgerDatabase(file));
+    } catch (error) {
+      if (!(error instanceof LedgerUnwritable)) throw error;
+      process.stderr.write(`usage: ${error.message}; keeping this run's figures in memory\n`);
+    }
+  }
+  return new LedgerStore(await openLedgerDatabase(':memory:'));
+}
+
+/**
+ * `usage watch`: today's report, redrawn every few seconds and when a transcript changes. Each
+ * refresh syncs the ledger, which reads only what was appended since the last one.
+ */
+async function runWatch(options: WatchOptions): Promise<void> {
+  const tty = process.stdout.isTTY === true;
+  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const book = await loadPriceBook(options.config);
+  const limits = budgetLimitsOf(options, book.config);
+  const roots = await resolveProjectDirs(
+    candidateRoots({ dataDirs: options.dataDir ?? [], env: process.env, homeDir: os.homedir() }),
+  );
+  const store = await openStore(options);
+
+  const frame = async (): Promise<string> => {
+    const outcome = await syncLedger(store, roots.projectDirs);
+    const now = Date.now();
+    const today = calendar.dayOf(now);
+    // What the frame shows reaches back to the week's or the month's start (budgets) and to
+    // two days ago (the open 5-hour window).
+    const from = Math.min(
+      calendar.startOf(`${today.slice(0, 8)}01`),
+      calendar.startOf(weekOf(today, 'monday')),
+      now - 48 * HOUR,
+    );
+    const project = options.project;
+    const records = priceRecords(
+      store.records((timestamp) => timestamp >= from),
+      book,
+      options.mode,
+    ).filter((record) => project === undefined || isInProject(record, project));
+    const selection = {
+      calendar,
+      range: { since: today, until: today, fillEmptyDays: true },
+      model: options.model,
+    };
+    const report = rollupSelected(selectRecords(records, selection), selection, (r) => r.model);
+    const view = tableOptions(options);
+    const rows = [...report.rows].sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : 1));
+    const table = renderGroupedTable(
+      report,
+      rows,
+      {
+        what: 'today by model',
+        label: { header: 'Model', maxWidth: 30 },
+        labelOf: (row) => row.key,
+        models: false,
+        requests: true,
+        costShare: true,
+      },
+      { ...view, stats: outcome.stats, unpriced: new Map(), project, model: options.model },
+    );
+    const open = activeBlock(usageBlocks(records, now), now);
+    const block =
+      open === null
+        ? 'No 5-hour window open.'
+        : `5-hour window ${calendar.shortOf(open.block.start).slice(11)}–${calendar.shortOf(open.block.end).slice(11)}: ` +
+          `${formatUsd(open.block.cost)} so far, ${formatDuration(open.remainingMs)} left, ` +
+          `${formatUsd(open.costPerHour)}/h, ${formatUsd(open.projectedCost)} at this rate`;
+    const budgets = hasBudget(limits)
+      ? `\n\n${renderBudgetLines(budgetLines(records, calendar, now, limits), limits.alertPercent, view.palette)}`
+      : '';
+    const header = view.palette.muted(
+      `usage watch · ${calendar.shortOf(now)} · every ${options.interval} s${tty ? ' · q quits' : ''}`,
+    );
+    return `${header}\n\n${table}\n\n${block}${budgets}`;
+  };
+
+  let frames = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let watchers: FSWatcher[] = [];
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  const stop = () => {
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+    if (tty) {
+      process.stdout.write(LEAVE_SCREEN);
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
+      process.stdin.pause();
+    }
+    finish();
+  };
+  let drawing = false;
+  const draw = async () => {
+    if (drawing) return;
+    drawing = true;
+    clearTimeout(timer);
+    try {
+      const text = await frame();
+      process.stdout.write(tty ? `${HOME_AND_CLEAR}${text}\n` : `${text}\n\n`);
+    } finally {
+      drawing = false;
+    }
+    frames++;
+    if (options.count !== undefined && frames >= options.count) stop();
+    else timer = setTimeout(draw, options.interval * 1000);
+  };
+
+  if (tty) {
+    process.stdout.write(ENTER_SCREEN);
+    if (process.stdin.isTTY) {
+      process.stdin.setRawMode(true);
+      process.stdin.resume();
+      process.stdin.on('data', (key: Buffer) => {
+        const pressed = key.toString();
+        if (pressed === 'q' || pressed === 'Q' || pressed === '\u0003') stop();
+      });
+    }
+  }
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+  // A change to a transcript redraws at once (a little later, so a burst of writes is one).
+  let pending: NodeJS.Timeout | undefined;
+  watchers = roots.projectDirs.flatMap((dir) => {
+    try {
+      return [
+        watch(dir, { recursive: true }, () => {
+          clearTimeout(pending);
+          pending = setTimeout(() => void draw(), 300);
+        }),
+      ];
+    } catch {
+      return []; // the interval still refreshes
+    }
+  });
+  await draw();
+  await finished;
+  clearTimeout(pending);
+  store.db.close();
+}
+
+export function watchCommand() {
+  return reportCommand('watch', "today's report, live: redrawn every few seconds and on new logs")
+    .addOption(
+      new Option('--interval <seconds>', 'seconds between refreshes')
+        .argParser(positiveInteger('seconds'))
+        .default(5),
+    )
+    .addOption(
+      new Option('--count <n>', 'stop after n refreshes (for scripts)').argParser(
+        positiveInteger('refreshes'),
+      ),
+    )
+    .action((options: WatchOptions) => runWatch(options));
+}

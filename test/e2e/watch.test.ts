@@ -1,0 +1,118 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, REPO, runCli } from '../helpers/cli.js';
+import { fsFixture } from '../helpers/fs-fixture.js';
+import { assistantLine } from '../helpers/lines.js';
+
+/** A transcript with one Sonnet 4.5 response logged a minute ago: 100,000 output tokens, $1.50. */
+async function today(): Promise<{ dir: string; transcript: string }> {
+  const dir = await fsFixture({
+    'projects/-home-ann-app/s1.jsonl': [
+      assistantLine({
+        id: 'm1',
+        timestamp: new Date(Date.now() - 60_000).toISOString(),
+        input: 0,
+        output: 100_000,
+      }),
+    ],
+  });
+  return { dir, transcript: path.join(dir, 'projects/-home-ann-app/s1.jsonl') };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe('usage watch', () => {
+  it('prints the report again and again when stdout is not a terminal', async () => {
+    const { dir } = await today();
+    const result = runCli([
+      'watch',
+      '--data-dir',
+      dir,
+      '--no-ledger',
+      '--count',
+      '2',
+      '--interval',
+      '1',
+      '--timezone',
+      'UTC',
+    ]);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    const frames = result.stdout.split('usage watch · ').slice(1);
+    expect(frames).toHaveLength(2);
+    for (const frame of frames) {
+      expect(frame).toContain('$1.50');
+      expect(frame).toMatch(/5-hour window \d\d:00–\d\d:00: \$1\.50 so far/);
+    }
+    expect(result.stdout).not.toContain('\u001b['); // no escape codes into a pipe
+  });
+
+  it.skipIf(!hasTmux)(
+    'redraws in place in a terminal after a transcript grows, and q gives the terminal back',
+    async () => {
+      const { dir, transcript } = await today();
+      const session = `usage-watch-${process.pid}`;
+      const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+      const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
+      const waitFor = async (seen: (text: string) => boolean) => {
+        for (let waited = 0; waited < 10_000; waited += 100) {
+          if (seen(screen())) return true;
+          await sleep(100);
+        }
+        return false;
+      };
+      const command = [
+        'env',
+        `PATH=${process.env.PATH}`,
+        `HOME=${path.join(dir, 'home')}`,
+        'TZ=UTC',
+        'NO_COLOR=1',
+        process.execPath,
+        CLI,
+        'watch',
+        '--data-dir',
+        dir,
+        '--no-ledger',
+        '--interval',
+        '60',
+        '--timezone',
+        'UTC',
+      ].join(' ');
+      tmux(
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '100',
+        '-y',
+        '40',
+        '-c',
+        REPO,
+        `printf 'before the watch\\n'; ${command}; printf 'exit %s\\n' $?; sleep 30`,
+      );
+      try {
+        expect(await waitFor((text) => text.includes('$1.50'))).toBe(true);
+        expect(screen()).not.toContain('before the watch'); // drawn on the alternate screen
+        // A second response of $1.50: the change to the file redraws without waiting 60 s.
+        appendFileSync(
+          transcript,
+          `${assistantLine({ id: 'm2', timestamp: new Date().toISOString(), input: 0, output: 100_000 })}\n`,
+        );
+        expect(await waitFor((text) => text.includes('$3.00'))).toBe(true);
+        tmux('send-keys', '-t', session, 'q');
+        expect(await waitFor((text) => text.includes('exit 0'))).toBe(true);
+        // The screen is the one from before the watch, with nothing of the report left.
+        const after = screen();
+        expect(after).toContain('before the watch');
+        expect(after).not.toContain('Claude Code usage');
+      } finally {
+        tmux('kill-session', '-t', session);
+      }
+    },
+    30_000,
+  );
+});
