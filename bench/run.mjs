@@ -124,11 +124,12 @@ function timeRun(tool, dir) {
     HOME: os.tmpdir(),
     TZ: 'UTC',
     ...(tool.viaEnv ? { CLAUDE_CONFIG_DIR: dir } : {}),
+    ...tool.env?.(),
   };
   const result = spawnSync(
     '/usr/bin/time',
     ['-f', '%e %U %S %M', '-o', timing, tool.command, ...argv],
-    { env, encoding: 'utf8', maxBuffer: 1 << 30 },
+    { env, encoding: 'utf8', maxBuffer: 1 << 30, input: tool.input?.(dir) },
   );
   const [wall, user, system, rssKiB] = readFileSync(timing, 'utf8')
     .trim()
@@ -287,7 +288,37 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     viaEnv: false,
   };
   const bare = { name: 'node -e 0', command: process.execPath, argv: ['-e', '0'], viaEnv: true };
-  const scenario = { first: [], cold: [], repeat: [], appended: [], cc20: [], node: [] };
+  // The status line of one session of the history, its figures worked out each time: a line
+  // is reused for 2 s, so each run waits that long, and the marker of a recent background sync
+  // keeps it from starting one (that would load the machine during the other runs).
+  const statuslineCache = path.join(os.tmpdir(), `usage-bench-cache-${process.pid}`);
+  const statusline = {
+    name: 'usage statusline',
+    command: process.execPath,
+    argv: [ours.argv[0], 'statusline', '--ledger', db, '--timezone', 'UTC'],
+    viaEnv: true,
+    env: () => ({ XDG_CACHE_HOME: statuslineCache }),
+    input: (dir) => {
+      const folder = path.join(dir, 'projects', readdirSync(path.join(dir, 'projects')).sort()[0]);
+      const transcript = readdirSync(folder)
+        .filter((name) => name.endsWith('.jsonl'))
+        .sort()[0];
+      return JSON.stringify({
+        session_id: transcript.replace(/\.jsonl$/, ''),
+        transcript_path: path.join(folder, transcript),
+        model: { id: 'claude-sonnet-4-5-20250929', display_name: 'Sonnet 4.5' },
+      });
+    },
+  };
+  const scenario = {
+    first: [],
+    cold: [],
+    repeat: [],
+    appended: [],
+    cc20: [],
+    node: [],
+    statusline: [],
+  };
   const check = (label, sample, expected) => {
     const problems =
       sample.status === 0 ? checkTotals(sample.stdout, expected) : [`exit ${sample.status}`];
@@ -311,6 +342,15 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     scenario.repeat.push(repeat);
     if (cc20) scenario.cc20.push(timeRun(cc20, work));
     scenario.node.push(timeRun(bare, work));
+    mkdirSync(path.join(statuslineCache, 'usage-ledger'), { recursive: true });
+    writeFileSync(path.join(statuslineCache, 'usage-ledger', 'statusline-sync'), '{}');
+    spawnSync('sleep', ['2.1']);
+    const line = timeRun(statusline, work);
+    if (line.status !== 0 || !line.stdout.includes('session $')) {
+      failed = true;
+      console.error(`statusline: exit ${line.status}, printed '${line.stdout.trim()}'`);
+    }
+    scenario.statusline.push(line);
     process.stderr.write('.');
   }
   const grown = { ...big.expected };
@@ -332,6 +372,7 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
   process.stderr.write('\n');
   removeDb();
   rmSync(work, { recursive: true, force: true });
+  rmSync(statuslineCache, { recursive: true, force: true });
   const wall = (list) => median(list.map((s) => s.wall));
   const cc20Wall = scenario.cc20.length > 0 ? wall(scenario.cc20) : null;
   const against = (list, reference) =>
@@ -371,6 +412,7 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     `${against(scenario.node, cc20Wall)} of ccusage 20`,
     '',
   );
+  row('usage statusline, its figures worked out', scenario.statusline, '', '≤ 0.2 s');
 }
 
 const table = [
