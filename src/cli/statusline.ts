@@ -84,6 +84,8 @@ interface LineCache {
 }
 
 const FRESH_MS = 2_000;
+/** What the status line reads itself of its project's new lines; ~10 ms of reading. */
+const INLINE_SYNC_BYTES = 8 * 1024 * 1024;
 /** Claude Code writes the payload at once and closes stdin; a caller that does not is not waited for. */
 const STDIN_WAIT_MS = 100;
 const BACKGROUND_SYNC_EVERY_MS = 30_000;
@@ -155,7 +157,11 @@ async function figuresFromLedger(
   const records = await withLedger(ledger, async (store) => {
     if (folder !== null) {
       const found = await findTranscriptFiles(roots.projectDirs, path.basename(folder));
-      await syncFound(store, found, roots.projectDirs, { within: folder });
+      // More than this is left to the background sync: reading it here could take seconds.
+      await syncFound(store, found, roots.projectDirs, {
+        within: folder,
+        maxBytes: INLINE_SYNC_BYTES,
+      });
     }
     return store.records(
       (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,

@@ -102,6 +102,11 @@ export interface SyncOptions {
   now?: () => number;
   /** Sync only the files under this folder (a status line's project); the rest stay as they are. */
   within?: string;
+  /**
+   * Read nothing when there is more than this to read (a status line must not wait for a big
+   * sync; it leaves that to one in the background). The outcome says it was put off.
+   */
+  maxBytes?: number;
 }
 
 export interface SyncOutcome {
@@ -114,6 +119,8 @@ export interface SyncOutcome {
   records?: PricedRecord[];
   /** The data version `records` are as of. */
   version?: number;
+  /** More than `maxBytes` was new, so nothing was read. */
+  deferred: boolean;
 }
 
 /**
@@ -134,7 +141,7 @@ export async function syncFound(
   store: LedgerStore,
   found: FileSearch,
   projectDirs: string[],
-  { onProgress, now = Date.now, within }: SyncOptions = {},
+  { onProgress, now = Date.now, within, maxBytes = Number.POSITIVE_INFINITY }: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const prefix = within === undefined ? undefined : within + path.sep;
   let tracked = store.trackedFiles(prefix);
@@ -152,6 +159,11 @@ export async function syncFound(
   const byPath = new Map(tasks.map((task) => [task.path, task]));
   const total = { filesTotal: tasks.length, bytesTotal: 0, filesDone: 0, bytesDone: 0 };
   for (const task of tasks) total.bytesTotal += task.size - (task.from ?? 0);
+  if (total.bytesTotal > maxBytes) {
+    tasks.length = 0;
+    byPath.clear();
+  }
+  const deferred = tasks.length === 0 && total.bytesTotal > maxBytes;
   let bytesSynced = 0;
   const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };
@@ -202,7 +214,8 @@ export async function syncFound(
     if (kept !== null) for (const record of read.records) kept.add(record);
   }
   if (tasks.length > 0) tracked = store.trackedFiles(prefix);
-  else store.markSynced(now());
+  // Only a sync of everything there is brings the ledger up to date.
+  else if (!deferred && within === undefined) store.markSynced(now());
 
   const stats: ScanStats = {
     roots: projectDirs,
@@ -221,5 +234,5 @@ export async function syncFound(
   // Unless another process wrote to the ledger meanwhile (then it holds more than was read).
   const version = versionBefore + batches.length;
   const records = kept !== null && store.dataVersion() === version ? kept.records() : undefined;
-  return { stats, filesSynced: tasks.length, bytesSynced, records, version };
+  return { stats, filesSynced: tasks.length, bytesSynced, records, version, deferred };
 }

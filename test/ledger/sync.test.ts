@@ -134,4 +134,18 @@ describe('syncLedger', () => {
       file: path.join(dir, 'p/b.jsonl'),
     });
   });
+
+  it('puts off a sync with more to read than maxBytes, and reads it all later', async () => {
+    const lines = [1, 2, 3].map((n) => assistantLine({ id: `m${n}`, output: n }));
+    const dir = await fsFixture({ 'p/s.jsonl': lines });
+    const db = path.join(dir, 'l.db');
+    const put = await withLedger(db, async (store) => {
+      const outcome = await syncLedger(store, [dir], { maxBytes: 100 });
+      return { ...outcome, records: store.records() };
+    });
+    expect(put).toMatchObject({ deferred: true, filesSynced: 0, bytesSynced: 0, records: [] });
+    const later = await sync(db, [dir]);
+    expect(later.deferred).toBe(false);
+    expect(outputs(later.records)).toBe(6);
+  });
 });
