@@ -1,63 +1,17 @@
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { ResponseDeduper } from '../logs/dedupe.js';
+import { edgeHashes, edgeHashesOrNone } from '../logs/edges.js';
 import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
 import { type LoadProgress, readTranscripts } from '../logs/load.js';
 import type { ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
 
-/** Bytes hashed at the start of a file, and just before where reading stopped. */
-const HEAD_BYTES = 4096;
-const TAIL_BYTES = 256;
-
 /**
  * Files are read and written in batches of about this many bytes: memory stays bounded on a
  * large first sync, and a sync that is stopped keeps the batches it finished.
  */
 const BATCH_BYTES = 256 * 1024 * 1024;
-
-export interface EdgeHashes {
-  headHash: string;
-  tailHash: string;
-}
-
-function hashOf(fd: number, start: number, end: number): string {
-  const bytes = Buffer.alloc(end - start);
-  let done = 0;
-  while (done < bytes.length) {
-    const read = readSync(fd, bytes, done, bytes.length - done, start + done);
-    if (read === 0) break;
-    done += read;
-  }
-  return createHash('sha1').update(bytes.subarray(0, done)).digest('hex');
-}
-
-/**
- * Hashes of the bytes at the start of a file and just before `complete`. Appending leaves
- * both as they were; rewriting the file (resume, compaction) almost never does.
- */
-export function edgeHashes(file: string, complete: number): EdgeHashes {
-  const fd = openSync(file, 'r');
-  try {
-    return {
-      headHash: hashOf(fd, 0, Math.min(HEAD_BYTES, complete)),
-      tailHash: hashOf(fd, Math.max(0, complete - TAIL_BYTES), complete),
-    };
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** The hashes, or none when the file is gone: then it will not match, and is read again. */
-function edgeHashesOrNone(file: string, complete: number): EdgeHashes {
-  try {
-    return edgeHashes(file, complete);
-  } catch {
-    return { headHash: '', tailHash: '' };
-  }
-}
 
 /**
  * Where to read a known file from: nothing to read when its size and mtime are as they were,
@@ -169,6 +123,7 @@ export async function syncFound(
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
       keyKeyless: true,
+      hashEdges: true,
       onProgress: (progress) => {
         total.filesDone = before.files + progress.filesDone;
         total.bytesDone = before.bytes + progress.bytesDone;
@@ -201,7 +156,7 @@ export async function syncFound(
         size: task.size,
         mtimeMs: task.mtimeMs,
         complete: fileRead.complete,
-        ...edgeHashesOrNone(task.path, fileRead.complete),
+        ...(fileRead.edges ?? edgeHashesOrNone(task.path, fileRead.complete)),
         lines: fileRead.lines,
         malformed: fileRead.malformed,
         partialLines: fileRead.partialLines,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
+import { type EdgeHashes, edgeHashesOrNone } from './edges.js';
 import { describeFsError, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
 import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
@@ -17,6 +18,11 @@ export interface ReadOptions {
    * does not count it twice.
    */
   keyKeyless?: boolean;
+  /**
+   * Hash each file's first bytes and the bytes before its last complete line (`edgeHashes`),
+   * here on the reader's thread, for a store that must notice a rewrite.
+   */
+  hashEdges?: boolean;
 }
 
 /** What reading one file found, for a store that goes on from where it stopped. */
@@ -30,6 +36,8 @@ export interface FileRead {
   /** The same for a last line without its newline (0 or 1), read again next time. */
   partialLines: number;
   partialMalformed: number;
+  /** With `hashEdges`: hashes of its first bytes and of those before `complete`. */
+  edges?: EdgeHashes;
 }
 
 /** What reading some transcripts found: each response once, tool calls once, and counts. */
@@ -78,7 +86,7 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
 export function readHere(
   files: ReadTask[],
   onRead: OnRead = () => {},
-  { keyKeyless = false }: ReadOptions = {},
+  { keyKeyless = false, hashEdges = false }: ReadOptions = {},
 ): ReadResult {
   const stats = emptyStats();
   const deduper = new ResponseDeduper<PricedRecord>();
@@ -139,6 +147,7 @@ export function readHere(
         malformed: malformed + counts.oversized - partialMalformed,
         partialLines,
         partialMalformed,
+        edges: hashEdges ? edgeHashesOrNone(file.path, counts.complete) : undefined,
       });
     } catch (error) {
       stats.unreadable.push({ path: file.path, reason: describeFsError(error) });

@@ -10,7 +10,8 @@ import {
   migrate,
   schemaVersion,
 } from '../../src/ledger/migrations.js';
-import { edgeHashes, syncLedger } from '../../src/ledger/sync.js';
+import { syncLedger } from '../../src/ledger/sync.js';
+import { edgeHashes } from '../../src/logs/edges.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
 
