@@ -59,6 +59,9 @@ function statusline(setup: Setup, input: string, args: string[] = []) {
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
 }
 
+/** Room for a loaded machine, where the default 180 ms would print the fallback line instead. */
+const patient = ['--timeout', '10000'];
+
 const payload = (s: Setup, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     session_id: 's1',
@@ -81,6 +84,7 @@ describe('usage statusline', () => {
     expect(report.status).toBe(0);
     const result = statusline(s, payload(s, { some_future_field: { nested: true } }), [
       ...ledger,
+      ...patient,
       '--daily-budget',
       '20',
     ]);
@@ -119,7 +123,7 @@ describe('usage statusline', () => {
     const s = await setup();
     const ledger = ['--ledger', path.join(s.dir, 'l.db')];
     spawnSync(process.execPath, [CLI, ...ledger], { env: s.env });
-    const known = statusline(s, payload(s), ledger).stdout;
+    const known = statusline(s, payload(s), [...ledger, ...patient]).stdout;
     expect(known).toContain('session $1.52');
     // Older than the 2 s a line is reused for, so the figures are worked out again: too late.
     const cacheFile = path.join(s.dir, 'cache', 'usage-ledger', 'statusline.json');
