@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { parseUsageLine } from './parse.js';
+import { MALFORMED, parseUsageLine } from './parse.js';
 
 /** A context is a few hundred KB of JSON at most; the last response is within this much. */
 const TAIL_BYTES = 512 * 1024;
@@ -27,7 +27,7 @@ export function contextTokensOf(transcript: string): number | null {
       const line = lines[i] ?? '';
       if (!line.includes('"usage"')) continue;
       const parsed = parseUsageLine(line, source);
-      if (parsed === null || parsed === 'malformed' || parsed.record === null) continue;
+      if (parsed === null || parsed === MALFORMED || parsed.record === null) continue;
       const { record } = parsed;
       if (record.sidechain) continue;
       return (

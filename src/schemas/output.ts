@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SCHEMA_VERSION } from '../format/report-json.js';
 import { COST_MODES } from '../pricing/price-records.js';
 import { exportColumns, FIGURE_COLUMNS, GROUP_BYS } from '../report/export-rows.js';
+import { WEEKDAYS } from '../report/trends.js';
 
 /**
  * The shapes of everything `usage` prints as JSON. Every object is strict, so a field added or
@@ -313,15 +314,7 @@ export const OUTPUT_SCHEMAS = {
           byWeekday: z.array(
             z
               .object({
-                weekday: z.enum([
-                  'Monday',
-                  'Tuesday',
-                  'Wednesday',
-                  'Thursday',
-                  'Friday',
-                  'Saturday',
-                  'Sunday',
-                ]),
+                weekday: z.enum(WEEKDAYS),
                 days: count,
                 cost: amount,
                 average: amount,
