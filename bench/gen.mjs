@@ -25,7 +25,8 @@ function parseSize(text) {
   return Math.round(Number(match[1]) * unit);
 }
 
-function mulberry32(seed) {
+/** A small seeded PRNG (mulberry32), so generated logs and test cases repeat exactly. */
+export function mulberry32(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error: the benchmark's generator is plain JavaScript
 import { generate } from '../../bench/gen.mjs';
 import { LATEST_VERSION } from '../../src/ledger/migrations.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';

@@ -1,17 +1,6 @@
+import { mulberry32 } from '../../bench/gen.mjs';
 import type { PricedRecord } from '../../src/types.js';
 import { pricedRecord } from './lines.js';
-
-/** A small seeded PRNG (mulberry32), so generated cases repeat exactly. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MODELS = [
   'claude-sonnet-4-5-20250929',
@@ -25,7 +14,7 @@ const MODELS = [
  * and unpriced requests, oldest first.
  */
 export function randomRecords(seed: number, count: number): PricedRecord[] {
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)] as T;
   const start = Date.parse('2026-09-20T00:00:00Z');
   const span = 70 * 86_400_000;
