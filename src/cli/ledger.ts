@@ -1,16 +1,19 @@
 import os from 'node:os';
-import { Command, Option } from 'commander';
+import path from 'node:path';
+import { Command } from 'commander';
+import { defaultLedgerFile } from '../config/paths.js';
 import { ledgerStatusJson, renderLedgerStatus } from '../format/ledger.js';
 import { formatBytes, formatInteger } from '../format/numbers.js';
-import { chooseLedger, withLedger } from '../ledger/ledger.js';
+import { withLedger } from '../ledger/ledger.js';
 import { ledgerExists } from '../ledger/open.js';
 import { checkpoint, moveLedgerAside } from '../ledger/rebuild.js';
 import { ledgerStatus } from '../ledger/status.js';
 import type { LedgerStore } from '../ledger/store.js';
 import { syncLedger } from '../ledger/sync.js';
-import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
 import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { printJson, printText } from './context.js';
+import { findProjectDirs, warnUnreadable } from './records.js';
+import { dataDirOption, jsonOption, ledgerOption, timezoneOption } from './shared-options.js';
 import { progressReporter } from './terminal.js';
 
 interface LedgerOptions {
@@ -20,20 +23,11 @@ interface LedgerOptions {
   timezone?: string;
 }
 
-function collect(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), value];
-}
-
 /** The ledger a `usage ledger` command works on: `--ledger`, `USAGE_LEDGER_DB` or the default. */
 function ledgerFile(options: LedgerOptions): string {
-  return chooseLedger({ ledger: options.ledger }, process.env, os.homedir()) as string;
-}
-
-async function projectDirsOf(dataDirs: string[]): Promise<string[]> {
-  const candidates = candidateRoots({ dataDirs, env: process.env, homeDir: os.homedir() });
-  const roots = await resolveProjectDirs(candidates);
-  for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
-  return roots.projectDirs;
+  return options.ledger === undefined
+    ? defaultLedgerFile(process.env, os.homedir())
+    : path.resolve(options.ledger);
 }
 
 interface SyncSummary {
@@ -58,9 +52,7 @@ async function syncInto(
   const progress = progressReporter(process.stderr, process.stdout);
   const outcome = await syncLedger(store, projectDirs, { onProgress: progress.update });
   progress.done();
-  for (const { path, reason } of outcome.stats.unreadable) {
-    process.stderr.write(`usage: cannot read ${path}: ${reason}; skipped\n`);
-  }
+  warnUnreadable(outcome.stats.unreadable);
   const after = store.counts();
   return {
     ledger: file,
@@ -109,21 +101,21 @@ async function showStatus(options: LedgerOptions): Promise<void> {
 
 async function sync(options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
-  const projectDirs = await projectDirsOf(options.dataDir ?? []);
+  const projectDirs = (await findProjectDirs(options.dataDir ?? [])).projectDirs;
   const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
   printSummary('Synced', summary, options.json);
 }
 
 async function importBackup(dir: string, options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
-  const projectDirs = await projectDirsOf([dir]);
+  const projectDirs = (await findProjectDirs([dir])).projectDirs;
   const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
   printSummary('Imported', summary, options.json);
 }
 
 async function rebuild(options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
-  const projectDirs = await projectDirsOf(options.dataDir ?? []);
+  const projectDirs = (await findProjectDirs(options.dataDir ?? [])).projectDirs;
   await checkpoint(file);
   const aside = moveLedgerAside(file, new Date());
   const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
@@ -139,15 +131,6 @@ async function rebuild(options: LedgerOptions): Promise<void> {
   );
 }
 
-const ledgerOption = () =>
-  new Option('--ledger <file>', 'the ledger file (default: ~/.local/share/usage-ledger/ledger.db)');
-const dataDirOption = () =>
-  new Option(
-    '-d, --data-dir <dir>',
-    'read this Claude config or projects folder instead of the defaults (repeatable)',
-  ).argParser(collect);
-const jsonOption = () => new Option('-j, --json', 'print as JSON');
-
 export function ledgerCommand(): Command {
   const ledger = new Command('ledger')
     .description('the local history of every response: status, sync, import, rebuild')
@@ -156,22 +139,22 @@ export function ledgerCommand(): Command {
     .command('status', { isDefault: true })
     .description('where the ledger is, what it holds, when it was last synced')
     .addOption(ledgerOption())
-    .addOption(jsonOption())
-    .option('-z, --timezone <zone>', 'IANA time zone for the dates (default: the system zone)')
+    .addOption(jsonOption('print as JSON'))
+    .addOption(timezoneOption('IANA time zone for the dates (default: the system zone)'))
     .action((options: LedgerOptions) => showStatus(options));
   ledger
     .command('sync')
     .description('read what is new in the logs into the ledger (every report does this too)')
     .addOption(ledgerOption())
     .addOption(dataDirOption())
-    .addOption(jsonOption())
+    .addOption(jsonOption('print as JSON'))
     .action((options: LedgerOptions) => sync(options));
   ledger
     .command('import')
     .description('add a backup of old logs (a Claude config or projects folder), counted once')
     .argument('<dir>', 'the folder to import')
     .addOption(ledgerOption())
-    .addOption(jsonOption())
+    .addOption(jsonOption('print as JSON'))
     .action((dir: string, options: LedgerOptions) => importBackup(dir, options));
   ledger
     .command('rebuild')
@@ -180,7 +163,7 @@ export function ledgerCommand(): Command {
     )
     .addOption(ledgerOption())
     .addOption(dataDirOption())
-    .addOption(jsonOption())
+    .addOption(jsonOption('print as JSON'))
     .action((options: LedgerOptions) => rebuild(options));
   for (const command of ledger.commands) command.exitOverride();
   return ledger;

@@ -13,6 +13,7 @@ import { LITELLM_URL } from '../pricing/fetch.js';
 import { cachedPricesFile } from '../pricing/sources.js';
 import type { PriceUpdate } from '../pricing/update.js';
 import { loadPriceBook } from './prices.js';
+import { configOption, jsonOption } from './shared-options.js';
 import { outputWidth } from './terminal.js';
 
 interface PricingOptions {
@@ -112,8 +113,8 @@ export function pricingCommand(): Command {
   const pricing = new Command('pricing')
     .description('the prices in use, or how one model id is priced')
     .argument('[model]', 'a model id as it appears in the logs')
-    .option('-j, --json', 'print as JSON')
-    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
+    .addOption(jsonOption('print as JSON'))
+    .addOption(configOption())
     .option('-a, --all', 'list provider ids (Bedrock, Vertex, ...) too')
     .option('--color', 'colour the output even when it is not a terminal')
     .option('--no-color', 'never colour the output')
@@ -124,8 +125,8 @@ export function pricingCommand(): Command {
       "fetch LiteLLM's current prices into your cache (the only command that uses the network)",
     )
     .option('--url <url>', 'where to fetch the LiteLLM table from', LITELLM_URL)
-    .option('-j, --json', 'print the changes as JSON')
-    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
+    .addOption(jsonOption('print the changes as JSON'))
+    .addOption(configOption())
     .action((options: PricingOptions & { url: string }) => updatePrices(options));
   return pricing;
 }

@@ -4,13 +4,13 @@ import { ExitCode, UsageError } from '../errors.js';
 import { chooseLedger, loadFromLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, ledgerExists } from '../ledger/open.js';
 import { type LoadedUsage, type LoadProgress, loadUsageRecords } from '../logs/load.js';
-import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
+import { candidateRoots, type ResolvedRoots, resolveProjectDirs } from '../logs/roots.js';
 import { packageRoot } from '../package-root.js';
 import type { PriceBook } from '../pricing/book.js';
 import { priceRecords } from '../pricing/price-records.js';
 import { isInProject } from '../report/filter.js';
 import { unpricedReasons } from '../report/unpriced.js';
-import type { PricedRecord } from '../types.js';
+import type { PricedRecord, ScanStats } from '../types.js';
 import { loadPriceBook } from './prices.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
@@ -33,6 +33,28 @@ export interface PricedUsage extends Usage {
   book: PriceBook;
   /** Every record, whatever the project filter, for budgets. */
   allRecords: PricedRecord[];
+}
+
+/**
+ * The `projects/` folders this run reads (`--data-dir`, else `CLAUDE_CONFIG_DIR`, else the
+ * defaults), saying on stderr which configured roots hold none unless `quiet`.
+ */
+export async function findProjectDirs(
+  dataDirs: string[],
+  { quiet = false }: { quiet?: boolean } = {},
+): Promise<ResolvedRoots> {
+  const roots = await resolveProjectDirs(
+    candidateRoots({ dataDirs, env: process.env, homeDir: os.homedir() }),
+  );
+  if (!quiet) for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
+  return roots;
+}
+
+/** One stderr line for each file or folder that could not be read. */
+export function warnUnreadable(unreadable: ScanStats['unreadable']): void {
+  for (const { path: where, reason } of unreadable) {
+    process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
+  }
 }
 
 /** What a report needs besides the records. */
@@ -101,13 +123,7 @@ export async function loadPricedRecords(
   needs: LoadNeeds = {},
 ): Promise<PricedUsage> {
   const book = await loadPriceBook(options.config);
-  const candidates = candidateRoots({
-    dataDirs: options.dataDir ?? [],
-    env: process.env,
-    homeDir: os.homedir(),
-  });
-  const roots = await resolveProjectDirs(candidates);
-  for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
+  const roots = await findProjectDirs(options.dataDir ?? []);
 
   const progress = progressReporter(process.stderr, process.stdout);
   const loaded = await loadUsage(options, roots.projectDirs, progress.update, needs);
@@ -120,9 +136,7 @@ export async function loadPricedRecords(
   ) {
     throw new UsageError(noLogsMessage(roots.searched), ExitCode.failure);
   }
-  for (const { path: where, reason } of loaded.stats.unreadable) {
-    process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
-  }
+  warnUnreadable(loaded.stats.unreadable);
 
   // Every record is priced: budgets count all spending, whatever project a report shows.
   const allRecords = priceRecords(loaded.records, book, options.mode);

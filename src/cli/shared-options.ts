@@ -60,34 +60,64 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
+/** A whole number above 0, as `--interval 5` or `--timeout 180` give it. */
+export function positiveInteger(what: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new InvalidArgumentError(`expected a whole number of ${what} above 0`);
+    }
+    return number;
+  };
+}
+
+// Options that commands outside the reports take too, defined once.
+
+export const dataDirOption = () =>
+  new Option(
+    '-d, --data-dir <dir>',
+    'read this Claude config or projects folder instead of the defaults (repeatable)',
+  ).argParser(collect);
+
+export const ledgerOption = () =>
+  new Option(
+    '--ledger <file>',
+    'keep history in this ledger file (default: ~/.local/share/usage-ledger/ledger.db)',
+  );
+
+export const noLedgerOption = (
+  description = 'read the logs only; neither read nor update the ledger',
+) => new Option('--no-ledger', description);
+
+export const timezoneOption = (
+  description = 'IANA time zone for day boundaries (default: the system zone)',
+) => new Option('-z, --timezone <zone>', description);
+
+export const jsonOption = (description = 'print the report as JSON') =>
+  new Option('-j, --json', description);
+
+export const modeOption = () =>
+  new Option('-m, --mode <mode>', 'cost from tokens, from logged costUSD, or costUSD when present')
+    .choices(COST_MODES)
+    .default('calculate');
+
+export const configOption = () =>
+  new Option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)');
+
 export function reportOptions(): Option[] {
   return [
     new Option('-s, --since <date>', 'first day (YYYY-MM-DD, YYYYMMDD, today, yesterday, 7d)'),
     new Option('-u, --until <date>', 'last day, same forms (default: today)'),
     new Option('-a, --all', 'every day that has usage').conflicts(['since', 'until']),
-    new Option(
-      '-z, --timezone <zone>',
-      'IANA time zone for day boundaries (default: the system zone)',
-    ),
+    timezoneOption(),
     new Option('-p, --project <name>', 'only this project (folder name, path, or last path part)'),
     new Option('--model <name>', 'only this model (id, or short name such as sonnet-4-5)'),
-    new Option(
-      '-d, --data-dir <dir>',
-      'read this Claude config or projects folder instead of the defaults (repeatable)',
-    ).argParser(collect),
-    new Option(
-      '--ledger <file>',
-      'keep history in this ledger file (default: ~/.local/share/usage-ledger/ledger.db)',
-    ),
-    new Option('--no-ledger', 'read the logs only; neither read nor update the ledger'),
-    new Option('-j, --json', 'print the report as JSON'),
-    new Option(
-      '-m, --mode <mode>',
-      'cost from tokens, from logged costUSD, or costUSD when present',
-    )
-      .choices(COST_MODES)
-      .default('calculate'),
-    new Option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)'),
+    dataDirOption(),
+    ledgerOption(),
+    noLedgerOption(),
+    jsonOption(),
+    modeOption(),
+    configOption(),
     new Option('--compact', 'use the narrow table layout'),
     new Option('--color', 'colour the output even when it is not a terminal'),
     new Option('--no-color', 'never colour the output'),

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { cacheDir } from '../config/paths.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
@@ -11,14 +11,23 @@ import { ledgerExists } from '../ledger/open.js';
 import { syncFound } from '../ledger/sync.js';
 import { contextTokensOf } from '../logs/context-size.js';
 import { findTranscriptFiles } from '../logs/files.js';
-import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
 import { shortModelName } from '../pricing/match.js';
-import { COST_MODES, priceRecords } from '../pricing/price-records.js';
+import { priceRecords } from '../pricing/price-records.js';
 import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
 import { budgetLimitsOf } from './context.js';
 import { loadPriceBook } from './prices.js';
-import { budgetOptions, type ReportOptions } from './shared-options.js';
+import { findProjectDirs } from './records.js';
+import {
+  budgetOptions,
+  configOption,
+  ledgerOption,
+  modeOption,
+  noLedgerOption,
+  positiveInteger,
+  type ReportOptions,
+  timezoneOption,
+} from './shared-options.js';
 
 interface StatuslineOptions extends ReportOptions {
   format: string;
@@ -148,9 +157,7 @@ async function figuresFromLedger(
   now: number,
 ): Promise<{ figures: StatusFigures; dailyBudget: number | undefined }> {
   const book = await loadPriceBook(options.config);
-  const roots = await resolveProjectDirs(
-    candidateRoots({ dataDirs: options.dataDir ?? [], env: process.env, homeDir: os.homedir() }),
-  );
+  const roots = await findProjectDirs(options.dataDir ?? [], { quiet: true });
   const folder = input.transcriptPath === null ? null : path.dirname(input.transcriptPath);
   // Only what the line shows: this session's responses and the last two days'.
   const since = now - 48 * 3_600_000;
@@ -241,27 +248,14 @@ export function statuslineCommand(): Command {
     )
     .addOption(
       new Option('--timeout <ms>', 'print the last known line if the figures take longer')
-        .argParser((value) => {
-          const ms = Number(value);
-          if (!Number.isInteger(ms) || ms <= 0) {
-            throw new InvalidArgumentError('expected a whole number of milliseconds above 0');
-          }
-          return ms;
-        })
+        .argParser(positiveInteger('milliseconds'))
         .default(180),
     )
-    .option('--ledger <file>', 'the ledger file (default: ~/.local/share/usage-ledger/ledger.db)')
-    .option('--no-ledger', 'show only the model and the context size')
-    .option('-z, --timezone <zone>', 'IANA time zone for "today" (default: the system zone)')
-    .option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)')
-    .addOption(
-      new Option(
-        '-m, --mode <mode>',
-        'cost from tokens, from logged costUSD, or costUSD when present',
-      )
-        .choices(COST_MODES)
-        .default('calculate'),
-    )
+    .addOption(ledgerOption())
+    .addOption(noLedgerOption('show only the model and the context size'))
+    .addOption(timezoneOption('IANA time zone for "today" (default: the system zone)'))
+    .addOption(configOption())
+    .addOption(modeOption())
     .exitOverride();
   for (const option of budgetOptions()) command.addOption(option);
   return command.action((options: StatuslineOptions) => runStatusline(options));

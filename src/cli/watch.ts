@@ -1,6 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import os from 'node:os';
-import { InvalidArgumentError, Option } from 'commander';
+import { Option } from 'commander';
 import { renderBudgetLines } from '../format/budget.js';
 import { formatDuration } from '../format/duration.js';
 import { renderGroupedTable } from '../format/grouped.js';
@@ -9,7 +9,6 @@ import { chooseLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
 import { LedgerStore } from '../ledger/store.js';
 import { syncLedger } from '../ledger/sync.js';
-import { candidateRoots, resolveProjectDirs } from '../logs/roots.js';
 import { priceRecords } from '../pricing/price-records.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
@@ -19,8 +18,9 @@ import { isInProject } from '../report/filter.js';
 import { selectRecords } from '../report/select.js';
 import { budgetLimitsOf, tableOptions } from './context.js';
 import { loadPriceBook } from './prices.js';
+import { findProjectDirs } from './records.js';
 import { reportCommand } from './report-command.js';
-import type { ReportOptions } from './shared-options.js';
+import { positiveInteger, type ReportOptions } from './shared-options.js';
 
 interface WatchOptions extends ReportOptions {
   interval: number;
@@ -31,16 +31,6 @@ const HOUR = 3_600_000;
 const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l';
 const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
 const HOME_AND_CLEAR = '\x1b[H\x1b[2J';
-
-function positiveInteger(what: string) {
-  return (value: string): number => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) {
-      throw new InvalidArgumentError(`expected a whole number of ${what} above 0`);
-    }
-    return number;
-  };
-}
 
 /** The ledger to keep up to date: the run's, or one in memory for this run only. */
 async function openStore(options: WatchOptions): Promise<LedgerStore> {
@@ -65,9 +55,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
   const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
   const book = await loadPriceBook(options.config);
   const limits = budgetLimitsOf(options, book.config);
-  const roots = await resolveProjectDirs(
-    candidateRoots({ dataDirs: options.dataDir ?? [], env: process.env, homeDir: os.homedir() }),
-  );
+  const roots = await findProjectDirs(options.dataDir ?? []);
   const store = await openStore(options);
 
   const frame = async (): Promise<string> => {
