@@ -81,7 +81,7 @@ export async function loadReport(
     book,
     selection,
     selected: selectRecords(records, selection),
-    budgets: hasBudget(budgetLimits) ? budgetLines(allRecords, calendar, now, budgetLimits) : [],
+    budgets: hasBudget(budgetLimits) ? budgetLines(allRecords(), calendar, now, budgetLimits) : [],
     budgetLimits,
   };
 }

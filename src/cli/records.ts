@@ -31,8 +31,8 @@ type Usage = Omit<LoadedUsage, 'files'>;
 
 export interface PricedUsage extends Usage {
   book: PriceBook;
-  /** Every record, whatever the project filter, for budgets. */
-  allRecords: PricedRecord[];
+  /** Every record, whatever the project filter, priced: for budgets. */
+  allRecords: () => PricedRecord[];
 }
 
 /**
@@ -138,13 +138,18 @@ export async function loadPricedRecords(
   }
   warnUnreadable(loaded.stats.unreadable);
 
-  // Every record is priced: budgets count all spending, whatever project a report shows.
-  const allRecords = priceRecords(loaded.records, book, options.mode);
   const project = options.project;
-  const records =
+  const records = priceRecords(
     project === undefined
-      ? allRecords
-      : allRecords.filter((record) => isInProject(record, project));
+      ? loaded.records
+      : loaded.records.filter((record) => isInProject(record, project)),
+    book,
+    options.mode,
+  );
+  // Budgets count all spending, whatever project a report shows; the rest of the records are
+  // priced only when a budget asks for them.
+  const allRecords = () =>
+    project === undefined ? records : priceRecords(loaded.records, book, options.mode);
   if (project !== undefined && records.length === 0) {
     process.stderr.write(`usage: no usage found for project '${project}'\n`);
   }

@@ -113,11 +113,11 @@ export async function syncFound(
   const byPath = new Map(tasks.map((task) => [task.path, task]));
   const total = { filesTotal: tasks.length, bytesTotal: 0, filesDone: 0, bytesDone: 0 };
   for (const task of tasks) total.bytesTotal += task.size - (task.from ?? 0);
-  if (total.bytesTotal > maxBytes) {
+  const deferred = total.bytesTotal > maxBytes;
+  if (deferred) {
     tasks.length = 0;
     byPath.clear();
   }
-  const deferred = tasks.length === 0 && total.bytesTotal > maxBytes;
   let bytesSynced = 0;
   const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };

@@ -92,6 +92,12 @@ describe('budgets in every report', () => {
         report,
       ).toEqual(['over', 'ok']);
     }
+    // A report of another project still counts everything spent against the budgets.
+    const elsewhere = JSON.parse(
+      runCli(['daily', ...args, '--project', 'elsewhere', '--json']).stdout,
+    );
+    expect(elsewhere.totals.totalCost).toBe(0);
+    expect(elsewhere.meta.budgets[0]).toMatchObject({ period: 'day', spent: 1.5, state: 'over' });
     const none = JSON.parse(runCli([...(await spentToday()), '--json']).stdout);
     expect(none.meta.budgets).toEqual([]);
   });
