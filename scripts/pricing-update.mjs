@@ -10,7 +10,7 @@ import { packageRoot } from '../src/package-root.ts';
 import { diffPrices } from '../src/pricing/diff.ts';
 import { fetchJson, LITELLM_URL } from '../src/pricing/fetch.ts';
 import { buildPriceSnapshot } from '../src/pricing/snapshot.ts';
-import { writeFileAtomic } from '../src/pricing/update.ts';
+import { writeFileAtomic } from '../src/write-file-atomic.ts';
 
 const repo = packageRoot();
 const target = path.join(repo, 'src', 'pricing', 'prices.json');

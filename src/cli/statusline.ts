@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
@@ -15,6 +15,7 @@ import { shortModelName } from '../pricing/match.js';
 import { priceRecords } from '../pricing/price-records.js';
 import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { budgetLimitsOf } from './context.js';
 import { loadPriceBook } from './prices.js';
 import { findProjectDirs } from './records.js';
@@ -107,28 +108,22 @@ function readJson<T>(file: string, fallback: T): T {
   }
 }
 
-function writeJson(file: string, value: unknown): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, file);
-  } catch {
-    // A status line without a cache is slower, not wrong.
-  }
+async function writeJson(file: string, value: unknown): Promise<void> {
+  // A status line without a cache is slower, not wrong.
+  await writeFileAtomic(file, JSON.stringify(value)).catch(() => {});
 }
 
 /**
  * A full sync in a process of its own, at most every 30 s: the status line itself reads only
  * its own project's transcripts, so other sessions reach the ledger this way.
  */
-function syncInBackground(marker: string, ledger: string, now: number): void {
+async function syncInBackground(marker: string, ledger: string, now: number): Promise<void> {
   try {
     if (now - statSync(marker).mtimeMs < BACKGROUND_SYNC_EVERY_MS) return;
   } catch {
     // never synced from here
   }
-  writeJson(marker, { at: now });
+  await writeJson(marker, { at: now });
   const main = process.argv[1];
   if (main === undefined) return;
   spawn(process.execPath, [main, 'ledger', 'sync', '--ledger', ledger], {
@@ -215,20 +210,20 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     if (ledger === null) return;
     const marker = path.join(cacheDir(process.env, os.homedir()), 'statusline-sync');
     if (!ledgerExists(ledger)) {
-      syncInBackground(marker, ledger, now);
+      await syncInBackground(marker, ledger, now);
       return;
     }
     const result = await Promise.race([
       figuresFromLedger(options, ledger, input, now).catch(() => null),
       timeout(deadline - Date.now()),
     ]);
-    syncInBackground(marker, ledger, now);
+    await syncInBackground(marker, ledger, now);
     if (result === null) return;
     line = renderStatusLine({ model, contextTokens, ...result }, fields);
     const kept = Object.entries(cache)
       .filter(([, entry]) => now - entry.at < 86_400_000)
       .slice(-50);
-    writeJson(cacheFile, { ...Object.fromEntries(kept), [key]: { line, at: now } });
+    await writeJson(cacheFile, { ...Object.fromEntries(kept), [key]: { line, at: now } });
   } catch {
     // Whatever went wrong, Claude Code gets a line, never a stack trace.
   } finally {

@@ -1,22 +1,8 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
 import { diffPrices, type PriceDiff } from './diff.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits, fetchJson } from './fetch.js';
 import { buildPriceSnapshot, type PriceSnapshot } from './snapshot.js';
-
-/** Writes a file whole or not at all: a temporary file beside it, then a rename. */
-export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, content);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as Error).message}`, ExitCode.failure);
-  }
-}
 
 export interface PriceUpdate {
   snapshot: PriceSnapshot;
