@@ -7,15 +7,19 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
-/** USD per million tokens: input, output, 5-minute write, 1-hour write, cache read. */
+/**
+ * USD per million tokens: input, output, 5-minute write, 1-hour write, cache read; Anthropic's
+ * prices over the generated range (2026-06-01 to 2026-11-20). Sonnet 4.5's >200k tier ended on
+ * 2026-04-30, before it. Opus 4.6 fast mode was 6x until 2026-06-29 00:00 US Pacific (07:00 UTC),
+ * and a fast request is billed as standard after that.
+ */
 const PRICES = {
-  'claude-sonnet-4-5-20250929': {
-    rates: [3, 15, 3.75, 6, 0.3],
-    above200k: [6, 22.5, 7.5, 12, 0.6],
-    fast: null,
+  'claude-sonnet-4-5-20250929': { rates: [3, 15, 3.75, 6, 0.3], fast: null },
+  'claude-opus-4-6': {
+    rates: [5, 25, 6.25, 10, 0.5],
+    fast: { multiplier: 6, until: Date.parse('2026-06-29T07:00:00Z') },
   },
-  'claude-opus-4-6': { rates: [5, 25, 6.25, 10, 0.5], above200k: null, fast: 6 },
-  'claude-haiku-4-5-20251001': { rates: [1, 5, 1.25, 2, 0.1], above200k: null, fast: null },
+  'claude-haiku-4-5-20251001': { rates: [1, 5, 1.25, 2, 0.1], fast: null },
 };
 
 function parseSize(text) {
@@ -75,7 +79,7 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
 
   /** Adds a response's final copy to the expected totals, priced here. */
   const count = (timestamp, model, usage) => {
-    const { rates, above200k, fast } = PRICES[model];
+    const { rates, fast } = PRICES[model];
     const w1h = usage.cache_creation.ephemeral_1h_input_tokens;
     const w5m = usage.cache_creation_input_tokens - w1h;
     const tokens = [
@@ -85,10 +89,10 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
       w1h,
       usage.cache_read_input_tokens,
     ];
-    const prompt = tokens[0] + tokens[2] + tokens[3] + tokens[4];
-    const use = above200k && prompt > 200_000 ? above200k : rates;
-    let cost = tokens.reduce((sum, n, i) => sum + n * use[i], 0) / 1e6;
-    if (usage.speed === 'fast') cost *= fast;
+    let cost = tokens.reduce((sum, n, i) => sum + n * rates[i], 0) / 1e6;
+    if (usage.speed === 'fast' && fast !== null && Date.parse(timestamp) < fast.until) {
+      cost *= fast.multiplier;
+    }
     const day = timestamp.slice(0, 10);
     expected.days[day] ??= totals();
     const entry = expected.days[day];

@@ -4,7 +4,7 @@
 // Code that only some commands need (zod, the price updater, the JSON schemas) is split into
 // chunks loaded on first use. Every file lands in dist/cli/, so paths relative to
 // import.meta.url (the reader thread, package.json, the demo logs) mean the same in src/.
-// The maintenance scripts (npm run schemas, npm run pricing:update) import the sources too;
+// The maintenance scripts (npm run schemas, npm run prices:build) import the sources too;
 // they are bundled to dist/scripts/. Types are checked by `tsc --noEmit` (npm run lint);
 // esbuild only strips them.
 import { rmSync } from 'node:fs';
@@ -39,7 +39,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: ['scripts/schemas.mjs', 'scripts/pricing-update.mjs'],
+  entryPoints: ['scripts/schemas.mjs', 'scripts/build-prices.mjs'],
   outdir: 'dist/scripts',
   outExtension: { '.js': '.mjs' },
 });

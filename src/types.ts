@@ -1,3 +1,5 @@
+import type { PricePeriod } from './pricing/table.js';
+
 /**
  * The token counts of one API response, split the way Anthropic bills them.
  * Cache writes are split by lifetime because a 1-hour write costs more than a 5-minute one.
@@ -10,11 +12,21 @@ export interface TokenCounts {
   cacheReadTokens: number;
 }
 
+/** What a request's price depends on besides its model and time. */
+export interface RequestUsage extends TokenCounts {
+  /** `usage.speed == "fast"`: billed at fast-mode prices where the model had them then. */
+  fast: boolean;
+  /** `usage.inference_geo` as logged ("us", "global", ...), or null. */
+  inferenceGeo: string | null;
+  /** `usage.server_tool_use.web_search_requests`, billed per search on top of tokens. */
+  webSearchRequests: number;
+}
+
 /**
  * One API response as found in the logs, after deduplication: the common currency of the
  * whole tool. Everything before it is I/O and parsing; everything after it is pure.
  */
-export interface UsageRecord extends TokenCounts {
+export interface UsageRecord extends RequestUsage {
   /** `message.id:requestId`, or null for a line that lacks one of them (counted as is). */
   key: string | null;
   /** Milliseconds since the epoch. */
@@ -25,8 +37,6 @@ export interface UsageRecord extends TokenCounts {
   /** The real working directory, when the line names it. */
   cwd: string | null;
   model: string;
-  /** `usage.speed == "fast"`: billed at the model's fast-mode multiple. */
-  fast: boolean;
   /** A subagent's response (subagent file, sidechain line or progress copy). */
   sidechain: boolean;
   /** The file the kept copy came from. */
@@ -35,10 +45,27 @@ export interface UsageRecord extends TokenCounts {
   loggedCostUSD: number | null;
 }
 
-/** A record with its price applied; `cost` is null when it has none, and `unpriced` says why. */
-export interface PricedRecord extends UsageRecord {
+/** A request's cost by what was billed, in USD. */
+export interface CostParts {
+  inputCost: number;
+  outputCost: number;
+  cacheWrite5mCost: number;
+  cacheWrite1hCost: number;
+  cacheReadCost: number;
+  webSearchCost: number;
+  /** `costUSD` as old Claude Code versions logged it (`--mode auto|display`), not split. */
+  loggedCost: number;
+}
+
+/**
+ * A record with its price applied; `cost` is null when it has none, and `unpriced` says why.
+ * The parts add up to `cost` (all 0 when it is null).
+ */
+export interface PricedRecord extends UsageRecord, CostParts {
   cost: number | null;
   unpriced: string | null;
+  /** The price period the cost was worked out with (null: unpriced, or a logged `costUSD`). */
+  pricePeriod: PricePeriod | null;
 }
 
 /** One tool call (a `tool_use` content block), counted once by its id across all files. */
@@ -64,3 +91,17 @@ export interface ScanStats {
   /** The ledger the records came from, when they came from one. */
   ledger?: string;
 }
+
+/** The price fields of a record not priced yet: `priceRecords` fills them in. */
+export const NOT_PRICED = {
+  cost: null,
+  unpriced: null,
+  pricePeriod: null,
+  inputCost: 0,
+  outputCost: 0,
+  cacheWrite5mCost: 0,
+  cacheWrite1hCost: 0,
+  cacheReadCost: 0,
+  webSearchCost: 0,
+  loggedCost: 0,
+} as const satisfies Pick<PricedRecord, 'cost' | 'unpriced' | 'pricePeriod' | keyof CostParts>;

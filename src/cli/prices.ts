@@ -4,14 +4,14 @@ import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { PriceBook } from '../pricing/book.js';
 import {
   cachedPricesFile,
-  newerTable,
+  priceTable,
   readCachedPrices,
   shippedPrices,
 } from '../pricing/sources.js';
 
 /**
- * The price book for this run: config overrides and aliases over the newer of the shipped
- * snapshot and the user's cached update. A damaged cache is reported and passed over.
+ * The price book for this run: config overrides and aliases over the shipped table, with the
+ * models of the user's cached update merged in. A damaged cache is reported and passed over.
  */
 export async function loadPriceBook(configOption: string | undefined): Promise<PriceBook> {
   const configFile = configOption ?? defaultConfigFile(process.env, os.homedir());
@@ -19,5 +19,5 @@ export async function loadPriceBook(configOption: string | undefined): Promise<P
   const cacheFile = cachedPricesFile(cacheDir(process.env, os.homedir()));
   const cached = await readCachedPrices(cacheFile);
   if (cached.problem !== null) process.stderr.write(`usage: ${cached.problem}\n`);
-  return new PriceBook(newerTable(shippedPrices(), cached.snapshot, cacheFile), config, configFile);
+  return new PriceBook(priceTable(shippedPrices(), cached.table, cacheFile), config, configFile);
 }

@@ -108,7 +108,7 @@ export function warnUnpriced(
     byReason.set(reason, [...(byReason.get(reason) ?? []), model]);
   const list = [...byReason].map(([reason, names]) => `${names.join(', ')} (${reason})`).join('; ');
   const advice = [...byReason.keys()].some((reason) => !reason.includes('costUSD'))
-    ? `; add a price or an alias in ${configFile} (README: "Prices of other models")`
+    ? `; a new Claude model may be known to usage pricing update (online), or add a price or an alias in ${configFile} (README: "Prices of other models")`
     : '';
   process.stderr.write(`usage: costs leave out ${list}${advice}\n`);
   return shown;

@@ -1,4 +1,4 @@
-import type { Cell } from '../report/export-rows.js';
+import { type Cell, COST_COLUMNS } from '../report/export-rows.js';
 
 /** RFC 4180 line ending. */
 export const CSV_EOL = '\r\n';
@@ -7,14 +7,14 @@ export const CSV_EOL = '\r\n';
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * One CSV field: numbers plain (a cost with 6 decimals), empty for unknown, text quoted when it
+ * One CSV field: numbers plain (costs with 6 decimals), empty for unknown, text quoted when it
  * holds a comma, quote or line break (quotes doubled). Text a spreadsheet would run as a
  * formula gets a leading `'`, because project paths and session names come from the user's disk.
  */
 export function csvField(value: Cell, column: string): string {
   if (value === null) return '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'number') return column === 'cost' ? value.toFixed(6) : String(value);
+  if (typeof value === 'number') return COST_COLUMNS.has(column) ? value.toFixed(6) : String(value);
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

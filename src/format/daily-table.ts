@@ -30,8 +30,16 @@ function averageOf(report: DailyReport): Rollup {
     cacheWrite1hTokens: Math.round(t.cacheWrite1hTokens / n),
     cacheReadTokens: Math.round(t.cacheReadTokens / n),
     requests: t.requests / n,
+    webSearchRequests: t.webSearchRequests / n,
     cost: t.cost / n,
     unpricedRequests: t.unpricedRequests,
+    inputCost: t.inputCost / n,
+    outputCost: t.outputCost / n,
+    cacheWrite5mCost: t.cacheWrite5mCost / n,
+    cacheWrite1hCost: t.cacheWrite1hCost / n,
+    cacheReadCost: t.cacheReadCost / n,
+    webSearchCost: t.webSearchCost / n,
+    loggedCost: t.loggedCost / n,
   };
 }
 

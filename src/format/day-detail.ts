@@ -1,5 +1,5 @@
 import type { DayDetail } from '../report/day-detail.js';
-import { cacheWriteTokens, totalTokens } from '../report/rollup.js';
+import { totalTokens } from '../report/rollup.js';
 import type { ViewContext } from './grouped.js';
 import { formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
 import { costFields, modelBreakdown, tokenFields } from './report-json.js';
@@ -42,17 +42,25 @@ export function renderDayDetail(detail: DayDetail, context: ViewContext): string
     ],
     { requests: true, costShare: true },
   );
-  const kinds = [
-    ['Input', t.inputTokens],
-    ['Output', t.outputTokens],
-    ['Cache write 5m', t.cacheWrite5mTokens],
-    ['Cache write 1h', t.cacheWrite1hTokens],
-    ['Cache read', t.cacheReadTokens],
-  ] as const;
-  const kindWidth = Math.max(...kinds.map(([, n]) => formatInteger(n).length));
-  const kindLines = kinds.map(
-    ([name, n]) => `  ${name.padEnd(15)} ${formatInteger(n).padStart(kindWidth)}`,
-  );
+  // Tokens and what each kind cost: the parts add up to the day's total.
+  const kinds: [string, string, number][] = [
+    ['Input', formatInteger(t.inputTokens), t.inputCost],
+    ['Output', formatInteger(t.outputTokens), t.outputCost],
+    ['Cache write 5m', formatInteger(t.cacheWrite5mTokens), t.cacheWrite5mCost],
+    ['Cache write 1h', formatInteger(t.cacheWrite1hTokens), t.cacheWrite1hCost],
+    ['Cache read', formatInteger(t.cacheReadTokens), t.cacheReadCost],
+  ];
+  if (t.webSearchRequests > 0 || t.webSearchCost > 0) {
+    kinds.push(['Web search', `${formatInteger(t.webSearchRequests)} searches`, t.webSearchCost]);
+  }
+  if (t.loggedCost > 0) kinds.push(['Logged costUSD', '', t.loggedCost]);
+  kinds.push(['Total', formatInteger(totalTokens(t)), t.cost]);
+  const countWidth = Math.max(...kinds.map(([, n]) => n.length));
+  const costWidth = Math.max(...kinds.map(([, , cost]) => formatUsd(cost).length)) + 1;
+  const kindLines = kinds.map(([name, n, cost]) => {
+    const shown = name === 'Total' ? formatCost(cost, partial) : formatUsd(cost);
+    return `  ${name.padEnd(15)} ${n.padStart(countWidth)}  ${shown.padStart(costWidth)}`.trimEnd();
+  });
   const hours = table(
     [{ header: 'Hour' }],
     barShares(
@@ -102,13 +110,7 @@ export function renderDayDetail(detail: DayDetail, context: ViewContext): string
       `Cache hit rate ${percent(detail.cacheHitRate)} (cache reads / all prompt tokens) · peak hour ${peak}`,
     ),
     section('By model', models),
-    section(
-      'Tokens by kind',
-      [
-        ...kindLines,
-        `  ${'Cache write'.padEnd(15)} ${formatInteger(cacheWriteTokens(t)).padStart(kindWidth)} (5m + 1h)`,
-      ].join('\n'),
-    ),
+    section('Tokens and cost by kind', kindLines.join('\n')),
     section(`By hour (peak ${detail.peakHour?.label ?? 'none'})`, hours),
     section('Projects', projects),
     section('Most expensive sessions', sessions),

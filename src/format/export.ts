@@ -1,5 +1,5 @@
 import type { Cell, GroupBy } from '../report/export-rows.js';
-import { FIGURE_COLUMNS } from '../report/export-rows.js';
+import { COST_COLUMNS, FIGURE_COLUMNS } from '../report/export-rows.js';
 import { CSV_EOL, csvField, csvLine } from './csv.js';
 import { roundCost } from './numbers.js';
 import { SCHEMA_VERSION } from './report-json.js';
@@ -19,7 +19,12 @@ export interface ExportHead {
 }
 
 function machineRow(row: Record<string, Cell>): Record<string, Cell> {
-  return typeof row.cost === 'number' ? { ...row, cost: roundCost(row.cost) } : row;
+  const rounded = { ...row };
+  for (const column of COST_COLUMNS) {
+    const value = rounded[column];
+    if (typeof value === 'number') rounded[column] = roundCost(value);
+  }
+  return rounded;
 }
 
 function* batched(lines: Iterable<string>): Generator<string> {
@@ -63,7 +68,7 @@ function* jsonParts(
     yield `${first ? '' : ','}\n${JSON.stringify(machineRow(row))}`;
     first = false;
   }
-  totals.cost = roundCost(totals.cost ?? 0);
+  for (const column of COST_COLUMNS) totals[column] = roundCost(totals[column] ?? 0);
   yield `\n],"totals":${JSON.stringify(totals)},"meta":${JSON.stringify(meta)}}\n`;
 }
 

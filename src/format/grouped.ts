@@ -3,7 +3,7 @@ import type { Group } from '../report/group.js';
 import type { ProjectRow } from '../report/projects.js';
 import type { ScanStats } from '../types.js';
 import { roundCost } from './numbers.js';
-import { groupFields, tokenFields } from './report-json.js';
+import { costByKind, groupFields, tokenFields } from './report-json.js';
 import {
   barShares,
   type LabelColumn,
@@ -76,6 +76,7 @@ export function modelsJson(report: GroupedReport) {
       model: model.name,
       ...tokenFields(model),
       cost: model.unpricedRequests > 0 ? null : roundCost(model.cost),
+      costByKind: model.unpricedRequests > 0 ? null : costByKind(model),
       costShare: report.totals.cost > 0 ? model.cost / report.totals.cost : 0,
     })),
     totals: groupFields({ ...report.totals, models: report.models }),

@@ -3,12 +3,15 @@ import type { PriceTable } from '../pricing/sources.js';
 import type { BudgetLine } from '../report/budget.js';
 import type { Group, NamedRollup } from '../report/group.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
-import type { ScanStats } from '../types.js';
+import type { CostParts, ScanStats } from '../types.js';
 import { budgetJson } from './budget.js';
 import { roundCost } from './numbers.js';
 
-/** Bumped when the shape of an export or of a report's JSON changes (2: `meta.ledger`). */
-export const SCHEMA_VERSION = 2;
+/**
+ * Bumped when the shape of an export or of a report's JSON changes (2: `meta.ledger`; 3: cost
+ * by kind, web searches, dated prices in `usage pricing`).
+ */
+export const SCHEMA_VERSION = 3;
 
 /**
  * Token fields under the names ccusage's `--json` uses (scripts already read them), plus the
@@ -24,23 +27,44 @@ export function tokenFields(rollup: Rollup) {
     cacheCreation5mTokens: rollup.cacheWrite5mTokens,
     cacheCreation1hTokens: rollup.cacheWrite1hTokens,
     requests: rollup.requests,
+    webSearchRequests: rollup.webSearchRequests,
   };
 }
 
-/** Tokens, `totalCost` and whether it leaves out unpriced requests. */
+/**
+ * The cost by what was billed, in USD; the parts add up to the cost beside them (each is
+ * rounded to a billionth, so the sum of the parts is within a millionth of it). `logged` is
+ * the `costUSD` of old logs, used whole by `--mode auto|display`.
+ */
+export function costByKind(rollup: CostParts) {
+  return {
+    input: roundCost(rollup.inputCost),
+    output: roundCost(rollup.outputCost),
+    cacheWrite5m: roundCost(rollup.cacheWrite5mCost),
+    cacheWrite1h: roundCost(rollup.cacheWrite1hCost),
+    cacheRead: roundCost(rollup.cacheReadCost),
+    webSearch: roundCost(rollup.webSearchCost),
+    logged: roundCost(rollup.loggedCost),
+  };
+}
+
+/** Tokens, `totalCost`, its parts, and whether it leaves out unpriced requests. */
 export function costFields(rollup: Rollup) {
   return {
     ...tokenFields(rollup),
     totalCost: roundCost(rollup.cost),
+    costByKind: costByKind(rollup),
     costIsPartial: rollup.unpricedRequests > 0,
   };
 }
 
 export function modelBreakdown(model: NamedRollup) {
+  const priced = model.unpricedRequests === 0;
   return {
     modelName: model.name,
     ...tokenFields(model),
-    cost: model.unpricedRequests > 0 ? null : roundCost(model.cost),
+    cost: priced ? roundCost(model.cost) : null,
+    costByKind: priced ? costByKind(model) : null,
   };
 }
 

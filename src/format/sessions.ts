@@ -5,7 +5,7 @@ import type { PricedRecord } from '../types.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
 import { roundCost } from './numbers.js';
-import { groupFields } from './report-json.js';
+import { costByKind, groupFields } from './report-json.js';
 import {
   barShares,
   renderRollupTable,
@@ -127,7 +127,9 @@ export function sessionDetailJson(
       cacheCreation5mTokens: record.cacheWrite5mTokens,
       cacheCreation1hTokens: record.cacheWrite1hTokens,
       cacheReadTokens: record.cacheReadTokens,
+      webSearchRequests: record.webSearchRequests,
       cost: record.cost === null ? null : roundCost(record.cost),
+      costByKind: record.cost === null ? null : costByKind(record),
     })),
   };
 }

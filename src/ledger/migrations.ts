@@ -103,6 +103,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    description: 'US data residency and web searches of each response',
+    up: (db) => {
+      db.exec(`
+        -- usage.inference_geo as logged ("us" costs more on Claude 4.6 and later), and
+        -- usage.server_tool_use.web_search_requests (billed per search)
+        ALTER TABLE responses ADD COLUMN inference_geo TEXT;
+        ALTER TABLE responses ADD COLUMN web_searches INTEGER NOT NULL DEFAULT 0;
+        -- Read every file still there again from the start: for these two fields, and for cache
+        -- writes that earlier versions missed when only the nested breakdown had them. A copy
+        -- read again replaces its own row; responses are not counted twice.
+        UPDATE files SET complete = 0, head_hash = '', tail_hash = '', lines = 0, malformed = 0,
+          partial_lines = 0, partial_malformed = 0, size = -1;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

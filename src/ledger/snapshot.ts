@@ -1,4 +1,4 @@
-import type { PricedRecord } from '../types.js';
+import { NOT_PRICED, type PricedRecord } from '../types.js';
 
 /**
  * Every response of the ledger in one blob, because SQLite hands rows to JavaScript at a few
@@ -7,15 +7,16 @@ import type { PricedRecord } from '../types.js';
  * without parsing anything but that table.
  *
  * Layout: a header of four u32 (magic, format, record count, string table bytes), the string
- * table as a JSON array (padded to 8 bytes), then 8 f64 a record (time, five token counts,
- * logged cost or NaN, flags), then 6 u32 a record (key, session, project, cwd or NONE, model,
- * file).
+ * table as a JSON array (padded to 8 bytes), then 9 f64 a record (time, five token counts,
+ * logged cost or NaN, flags, web searches), then 7 u32 a record (key, session, project, cwd
+ * or NONE, model, file, inference geo or NONE). A blob of another format is not read: the
+ * report reads the rows instead and writes a new snapshot.
  */
 const MAGIC = 0x554c534e; // "ULSN"
-const FORMAT = 1;
+const FORMAT = 2;
 const HEADER_BYTES = 16;
-const NUMBERS = 8;
-const REFS = 6;
+const NUMBERS = 9;
+const REFS = 7;
 const NONE = 0xffffffff;
 const FAST = 1;
 const SIDECHAIN = 2;
@@ -50,6 +51,7 @@ export function encodeRecords(records: readonly PricedRecord[]): Buffer {
     numbers[n + 5] = record.cacheReadTokens;
     numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
     numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
+    numbers[n + 8] = record.webSearchRequests;
     const r = i * REFS;
     refs[r] = ref(record.key);
     refs[r + 1] = ref(record.sessionId);
@@ -57,6 +59,7 @@ export function encodeRecords(records: readonly PricedRecord[]): Buffer {
     refs[r + 3] = ref(record.cwd);
     refs[r + 4] = ref(record.model);
     refs[r + 5] = ref(record.file);
+    refs[r + 6] = ref(record.inferenceGeo);
   });
   const table = Buffer.from(JSON.stringify(strings), 'utf8');
   const tableBytes = pad8(table.length);
@@ -99,6 +102,7 @@ export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRe
     const loggedCost = numbers[n + 6] ?? Number.NaN;
     const flags = numbers[n + 7] ?? 0;
     const cwd = refs[r + 3];
+    const geo = refs[r + 6];
     records.push({
       key: text(refs[r]),
       timestamp: numbers[n] ?? 0,
@@ -107,6 +111,8 @@ export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRe
       cwd: cwd === NONE ? null : text(cwd),
       model: text(refs[r + 4]),
       fast: (flags & FAST) !== 0,
+      inferenceGeo: geo === NONE ? null : text(geo),
+      webSearchRequests: numbers[n + 8] ?? 0,
       sidechain: (flags & SIDECHAIN) !== 0,
       file: text(refs[r + 5]),
       loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
@@ -115,8 +121,7 @@ export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRe
       cacheWrite5mTokens: numbers[n + 3] ?? 0,
       cacheWrite1hTokens: numbers[n + 4] ?? 0,
       cacheReadTokens: numbers[n + 5] ?? 0,
-      cost: null,
-      unpriced: null,
+      ...NOT_PRICED,
     });
   }
   return records;

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { PricedRecord, ToolUse } from '../types.js';
+import { NOT_PRICED, type PricedRecord, type ToolUse } from '../types.js';
 import { decodeRecords, encodeRecords, type RecordFilter } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
@@ -38,23 +38,26 @@ type Row = Record<string, unknown>;
 /**
  * The one copy of a response is the one with the largest output, then the earliest, then the
  * one from the first file by path: the rule of `ResponseDeduper`, so the ledger keeps what a
- * read of all the logs would.
+ * read of all the logs would. The kept copy read again from its own file replaces its row, so
+ * a file read anew after a schema change fills in the fields added.
  */
 const UPSERT_RESPONSE = `
   INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
-    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, version)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo,
+    web_searches, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET version = excluded.version,
     ts = excluded.ts, session_id = excluded.session_id, project = excluded.project,
     cwd = excluded.cwd, model = excluded.model, input = excluded.input, output = excluded.output,
     cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,
     cache_read = excluded.cache_read, fast = excluded.fast, sidechain = excluded.sidechain,
-    file_id = excluded.file_id, logged_cost = excluded.logged_cost
+    file_id = excluded.file_id, logged_cost = excluded.logged_cost,
+    inference_geo = excluded.inference_geo, web_searches = excluded.web_searches
   WHERE excluded.output > responses.output
     OR (excluded.output = responses.output AND (excluded.ts < responses.ts
-      OR (excluded.ts = responses.ts
-        AND (SELECT path FROM files WHERE id = excluded.file_id)
-          < (SELECT path FROM files WHERE id = responses.file_id))))`;
+      OR (excluded.ts = responses.ts AND (excluded.file_id = responses.file_id
+        OR (SELECT path FROM files WHERE id = excluded.file_id)
+          < (SELECT path FROM files WHERE id = responses.file_id)))))`;
 
 /** A tool call is counted once, at the earliest time any copy of it was logged. */
 const UPSERT_TOOL_USE = `
@@ -80,7 +83,7 @@ const UPDATE_FILE = `
 /** The responses written after a data version. */
 const SELECT_RECORDS_SINCE = `
   SELECT key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
-    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo, web_searches
   FROM responses WHERE version > ?`;
 
 /**
@@ -171,6 +174,8 @@ export class LedgerStore {
             record.sidechain ? 1 : 0,
             fileId,
             record.loggedCostUSD,
+            record.inferenceGeo,
+            record.webSearchRequests,
             version,
           );
         }
@@ -256,8 +261,9 @@ export class LedgerStore {
         sidechain: row[12] === 1,
         file: paths.get(row[13] as number) ?? '',
         loggedCostUSD: row[14] as number | null,
-        cost: null,
-        unpriced: null,
+        inferenceGeo: row[15] as string | null,
+        webSearchRequests: row[16] as number,
+        ...NOT_PRICED,
       }),
     );
   }

@@ -1,4 +1,4 @@
-import type { PricedRecord, TokenCounts, ToolUse } from '../types.js';
+import { NOT_PRICED, type PricedRecord, type TokenCounts, type ToolUse } from '../types.js';
 import type { Usage, UsageLine } from './schema.js';
 import { readUsageLine } from './validate.js';
 
@@ -35,15 +35,16 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Splits cache writes by lifetime. `cache_creation_input_tokens` is the billed total; the
- * `cache_creation` object (newer versions) says how much of it was a 1-hour write. Without that
- * object every cache write is a 5-minute one.
+ * Splits cache writes by lifetime. The cache writes are the larger of
+ * `cache_creation_input_tokens` and the `cache_creation` breakdown's 5-minute + 1-hour sum:
+ * since Claude Code 2.1.152 a write may appear in the breakdown alone, the top-level count 0 or
+ * absent. The breakdown says how much was a 1-hour write; without it every write is 5-minute.
  */
 export function tokenCountsOf(usage: Usage): TokenCounts {
   const split = usage.cache_creation;
   const splitTotal =
     (split?.ephemeral_5m_input_tokens ?? 0) + (split?.ephemeral_1h_input_tokens ?? 0);
-  const cacheWrite = usage.cache_creation_input_tokens ?? splitTotal;
+  const cacheWrite = Math.max(usage.cache_creation_input_tokens ?? 0, splitTotal);
   const cacheWrite1h = Math.min(split?.ephemeral_1h_input_tokens ?? 0, cacheWrite);
   return {
     inputTokens: usage.input_tokens,
@@ -67,12 +68,13 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Price
     cwd: line.cwd ?? null,
     model,
     fast: line.message.usage.speed === 'fast',
+    inferenceGeo: line.message.usage.inference_geo ?? null,
+    webSearchRequests: line.message.usage.server_tool_use?.web_search_requests ?? 0,
     sidechain: source.subagent || embedded || line.isSidechain === true,
     file: source.path,
     loggedCostUSD: line.costUSD ?? null,
     ...tokenCountsOf(line.message.usage),
-    cost: null,
-    unpriced: null,
+    ...NOT_PRICED,
   };
 }
 

@@ -16,6 +16,8 @@ export const UsageSchema = z.object({
     })
     .nullish(),
   speed: z.string().nullish(),
+  inference_geo: z.string().nullish(),
+  server_tool_use: z.object({ web_search_requests: optionalCount }).nullish(),
 });
 
 /**

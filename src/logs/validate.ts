@@ -43,7 +43,10 @@ export function readUsageLine(value: JsonObject): UsageLine | null {
   ) {
     return null;
   }
-  if (!optionalString(usage.speed)) return null;
+  if (!optionalString(usage.speed) || !optionalString(usage.inference_geo)) return null;
+  const tools = usage.server_tool_use;
+  if (!isNullish(tools) && !(isObject(tools) && optionalCount(tools.web_search_requests)))
+    return null;
   const split = usage.cache_creation;
   if (!isNullish(split)) {
     if (!isObject(split)) return null;

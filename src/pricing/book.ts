@@ -1,65 +1,100 @@
 import type { Config, PriceOverride } from '../config/schema.js';
 import { ExitCode, UsageError } from '../errors.js';
-import type { TokenCounts } from '../types.js';
-import { costOfRequest } from './cost.js';
-import { canonicalModelId, type ModelMatch, ModelMatcher } from './match.js';
-import { completeRates } from './rates.js';
-import type { ModelPrice } from './snapshot.js';
+import type { RequestUsage } from '../types.js';
+import { priceRequest, type RequestPrice } from './cost.js';
+import { canonicalModelId, ModelMatcher, type PricedName } from './match.js';
+import { pacificMidnight } from './pacific.js';
+import { completeRates, undatedPrices } from './rates.js';
 import type { PriceTable } from './sources.js';
+import type { ModelPrices, PricePeriod } from './table.js';
 
-/** How a model id found its price. */
+/** How a model id found its prices. */
 export interface Resolution {
   model: string;
-  /** The entry whose price is used: a table id, or a model named in the config. */
+  /** The model whose prices are used: a table id, or a model named in the config. */
   entry: string;
-  price: ModelPrice;
+  prices: ModelPrices;
   source: 'config' | PriceTable['origin'];
-  /** The entry is the id itself (not another spelling of it). */
+  /** The id itself is listed (as a model or one of its aliases), not another spelling of it. */
   exact: boolean;
   /** The alias target, when the config maps this id to another model. */
   alias: string | null;
 }
 
-/** One line of `usage pricing`: a model, its price, and `config`, `= alias target` or ''. */
+/** One line of `usage pricing`: a model, its prices, and `config`, `= alias target` or ''. */
 export interface PriceRow {
   model: string;
-  price: ModelPrice;
+  prices: ModelPrices;
   note: string;
 }
 
-/** What one request costs, or why it has no cost. */
-export type RequestCost = { cost: number; reason: null } | { cost: null; reason: string };
+/** What one request costs and at which period's prices, or why it has no cost. */
+export type RequestCost =
+  | { price: RequestPrice; period: PricePeriod; reason: null }
+  | { price: null; period: null; reason: string };
 
-const PER_MILLION = 1e6;
+const LONG_CONTEXT_THRESHOLD = 200_000;
 
-function perToken(rates: Omit<PriceOverride, 'above200k' | 'fastMultiplier'>) {
-  return completeRates({
-    input: rates.input / PER_MILLION,
-    output: rates.output / PER_MILLION,
-    cacheWrite5m: rates.cacheWrite5m === undefined ? undefined : rates.cacheWrite5m / PER_MILLION,
-    cacheWrite1h: rates.cacheWrite1h === undefined ? undefined : rates.cacheWrite1h / PER_MILLION,
-    cacheRead: rates.cacheRead === undefined ? undefined : rates.cacheRead / PER_MILLION,
+/**
+ * A config price (USD per million tokens) as one period in force at every date: the user's
+ * figures replace the table's whole history for that model.
+ */
+export function overridePrices(override: PriceOverride): ModelPrices {
+  return undatedPrices({
+    origin: 'config',
+    base: completeRates(override),
+    tiers:
+      override.above200k === undefined
+        ? []
+        : [{ abovePromptTokens: LONG_CONTEXT_THRESHOLD, ...completeRates(override.above200k) }],
+    fastMultiplier: override.fastMultiplier,
+    geoUsMultiplier: null,
   });
 }
 
-/** A config price (USD per million tokens) as a model price (USD per token). */
-export function overridePrice(override: PriceOverride): ModelPrice {
-  const price: ModelPrice = perToken(override);
-  if (override.above200k !== undefined) price.above200k = perToken(override.above200k);
-  if (override.fastMultiplier !== undefined) price.fastMultiplier = override.fastMultiplier;
-  return price;
+/** Where each period begins and ends, as instants: 00:00 US Pacific on its dates. */
+interface PeriodBounds {
+  period: PricePeriod;
+  fromMs: number;
+  untilMs: number;
+}
+
+function boundsOf(prices: ModelPrices): PeriodBounds[] {
+  return prices.periods.map((period) => ({
+    period,
+    fromMs: period.from === null ? Number.NEGATIVE_INFINITY : pacificMidnight(period.from),
+    untilMs: period.until === null ? Number.POSITIVE_INFINITY : pacificMidnight(period.until),
+  }));
+}
+
+/** Every name a table prices: each model id and its aliases. */
+/** Every name a table prices by: each model id and its aliases. */
+export function pricedNames(
+  models: Record<string, ModelPrices>,
+  rank: number,
+): PricedName<ModelPrices>[] {
+  return Object.entries(models).flatMap(([entry, prices]) =>
+    [entry, ...prices.aliases].map((name) => ({
+      name,
+      entry,
+      value: prices,
+      // A LiteLLM model never wins over a dated one under the same spelling.
+      rank: rank + (prices.origin === 'litellm' ? 1 : 0),
+    })),
+  );
 }
 
 /**
  * Every price the reports may use, in order of authority: the user's config prices, then the
- * config's aliases (priced as their target), then the price table (the newer of the shipped
- * snapshot and `usage pricing update`'s cache).
+ * config's aliases (priced as their target), then the price table (Anthropic's dated prices,
+ * LiteLLM's for what they lack). Each request is priced at the period in force when it ran.
  */
 export class PriceBook {
-  private readonly overrides: ModelMatcher;
-  private readonly table: ModelMatcher;
+  private readonly overrides: ModelMatcher<ModelPrices>;
+  private readonly table: ModelMatcher<ModelPrices>;
   private readonly aliases: Map<string, string>;
   private readonly resolved = new Map<string, Resolution | null>();
+  private readonly bounds = new Map<ModelPrices, PeriodBounds[]>();
 
   constructor(
     readonly prices: PriceTable,
@@ -67,9 +102,14 @@ export class PriceBook {
     readonly configFile: string,
   ) {
     this.overrides = new ModelMatcher(
-      Object.fromEntries(Object.entries(config.prices).map(([id, p]) => [id, overridePrice(p)])),
+      pricedNames(
+        Object.fromEntries(
+          Object.entries(config.prices).map(([id, price]) => [id, overridePrices(price)]),
+        ),
+        0,
+      ),
     );
-    this.table = new ModelMatcher(prices.models);
+    this.table = new ModelMatcher(pricedNames(prices.models, 0));
     this.aliases = new Map(Object.entries(config.aliases));
     for (const [alias, target] of this.aliases) {
       if (this.resolveDirect(target) === null) {
@@ -81,69 +121,82 @@ export class PriceBook {
     }
   }
 
-  private resolveDirect(model: string): (ModelMatch & { source: Resolution['source'] }) | null {
+  private resolveDirect(
+    model: string,
+  ): { entry: string; prices: ModelPrices; exact: boolean; source: Resolution['source'] } | null {
     const override = this.overrides.match(model);
-    if (override !== null) return { ...override, source: 'config' };
+    if (override !== null)
+      return {
+        entry: override.entry,
+        prices: override.value,
+        exact: override.exact,
+        source: 'config',
+      };
     const listed = this.table.match(model);
-    return listed === null ? null : { ...listed, source: this.prices.origin };
+    return listed === null
+      ? null
+      : {
+          entry: listed.entry,
+          prices: listed.value,
+          exact: listed.exact,
+          source: this.prices.origin,
+        };
   }
 
-  /** How a model id resolves to a price, or null when nothing prices it. */
+  /** How a model id resolves to its prices, or null when nothing prices it. */
   resolve(model: string): Resolution | null {
     const cached = this.resolved.get(model);
     if (cached !== undefined) return cached;
     const target = this.aliases.get(model);
     const found = this.resolveDirect(target ?? model);
-    const resolution =
-      found === null
-        ? null
-        : {
-            model,
-            entry: found.entry,
-            price: found.price,
-            source: found.source,
-            exact: found.exact,
-            alias: target ?? null,
-          };
+    const resolution = found === null ? null : { model, ...found, alias: target ?? null };
     this.resolved.set(model, resolution);
     return resolution;
+  }
+
+  /** The period of `prices` in force at an instant, or null when none covers it. */
+  periodAt(prices: ModelPrices, timestamp: number): PricePeriod | null {
+    let bounds = this.bounds.get(prices);
+    if (bounds === undefined) {
+      bounds = boundsOf(prices);
+      this.bounds.set(prices, bounds);
+    }
+    for (const { period, fromMs, untilMs } of bounds) {
+      if (timestamp >= fromMs && timestamp < untilMs) return period;
+    }
+    return null;
   }
 
   /** Config prices, then aliases, then the table (provider ids only when `all`). */
   list(all: boolean): PriceRow[] {
     const rows: PriceRow[] = Object.entries(this.config.prices).map(([model, override]) => ({
       model,
-      price: overridePrice(override),
+      prices: overridePrices(override),
       note: 'config',
     }));
     for (const alias of this.aliases.keys()) {
       const resolution = this.resolve(alias);
       if (resolution !== null)
-        rows.push({ model: alias, price: resolution.price, note: `= ${resolution.alias}` });
+        rows.push({ model: alias, prices: resolution.prices, note: `= ${resolution.alias}` });
     }
-    for (const [model, price] of Object.entries(this.prices.models)) {
-      if (all || canonicalModelId(model) === model) rows.push({ model, price, note: '' });
+    for (const [model, prices] of Object.entries(this.prices.models)) {
+      if (all || canonicalModelId(model) === model) rows.push({ model, prices, note: '' });
     }
     return rows;
   }
 
-  /**
-   * The cost of one request, or why it has none: an unknown model, a promotional price that
-   * had ended by the request's day (UTC), or fast mode on a model without a fast multiplier.
-   */
-  costOf(model: string, tokens: TokenCounts, fast: boolean, timestamp: number): RequestCost {
+  /** The cost of one request at the prices in force when it ran, or why it has none. */
+  costOf(model: string, usage: RequestUsage, timestamp: number): RequestCost {
     const resolution = this.resolve(model);
-    if (resolution === null) return { cost: null, reason: 'no known price' };
-    const { price } = resolution;
-    if (
-      price.validUntil !== undefined &&
-      new Date(timestamp).toISOString().slice(0, 10) > price.validUntil
-    ) {
-      return { cost: null, reason: `its listed price held through ${price.validUntil} only` };
+    if (resolution === null) return { price: null, period: null, reason: 'no known price' };
+    const period = this.periodAt(resolution.prices, timestamp);
+    if (period === null) {
+      return {
+        price: null,
+        period: null,
+        reason: `no price period covers ${new Date(timestamp).toISOString().slice(0, 10)}`,
+      };
     }
-    if (fast && price.fastMultiplier === undefined) {
-      return { cost: null, reason: 'no fast-mode multiplier is known' };
-    }
-    return { cost: costOfRequest(tokens, price, fast), reason: null };
+    return { price: priceRequest(usage, period), period, reason: null };
   }
 }

@@ -1,58 +1,44 @@
-import type { ModelPrice, Rates } from './snapshot.js';
+import { flattenPeriod } from './changes.js';
+import type { ModelPrices } from './table.js';
 
-export interface PriceChange {
-  model: string;
-  /** `input`, `above200k.output`, `fastMultiplier`, ... with the values before and after. */
-  fields: { field: string; before: number | string | null; after: number | string | null }[];
-}
-
-export interface PriceDiff {
+/** What an update added to the table in use. Nothing is ever removed, no dated period changed. */
+export interface TableDiff {
+  /** Models new to the table. */
   added: string[];
-  removed: string[];
-  changed: PriceChange[];
+  /** New spellings of models already there. */
+  spellings: { model: string; alias: string }[];
+  /** LiteLLM-only models whose figures changed. */
+  changed: string[];
 }
 
-const RATE_FIELDS: (keyof Rates)[] = [
-  'input',
-  'output',
-  'cacheWrite5m',
-  'cacheWrite1h',
-  'cacheRead',
-];
-
-function flatten(price: ModelPrice): Map<string, number | string> {
-  const flat = new Map<string, number | string>();
-  for (const field of RATE_FIELDS) flat.set(field, price[field]);
-  for (const field of RATE_FIELDS) {
-    if (price.above200k !== undefined) flat.set(`above200k.${field}`, price.above200k[field]);
-  }
-  if (price.fastMultiplier !== undefined) flat.set('fastMultiplier', price.fastMultiplier);
-  if (price.validUntil !== undefined) flat.set('validUntil', price.validUntil);
-  return flat;
+function samePrices(a: ModelPrices, b: ModelPrices): boolean {
+  if (a.periods.length !== b.periods.length) return false;
+  return a.periods.every((period, i) => {
+    const other = b.periods[i];
+    if (other === undefined || period.from !== other.from || period.until !== other.until)
+      return false;
+    const x = flattenPeriod(period);
+    const y = flattenPeriod(other);
+    return x.size === y.size && [...x].every(([field, value]) => y.get(field) === value);
+  });
 }
 
-/** What changed between two price tables, model by model and field by field. */
-export function diffPrices(
-  before: Record<string, ModelPrice>,
-  after: Record<string, ModelPrice>,
-): PriceDiff {
-  const added = Object.keys(after)
-    .filter((model) => !(model in before))
-    .sort();
-  const removed = Object.keys(before)
-    .filter((model) => !(model in after))
-    .sort();
-  const changed: PriceChange[] = [];
-  for (const model of Object.keys(after).sort()) {
+/** What changed from one table to the next, model by model. */
+export function diffTables(
+  before: Record<string, ModelPrices>,
+  after: Record<string, ModelPrices>,
+): TableDiff {
+  const diff: TableDiff = { added: [], spellings: [], changed: [] };
+  for (const [model, prices] of Object.entries(after)) {
     const old = before[model];
-    const now = after[model];
-    if (old === undefined || now === undefined) continue;
-    const a = flatten(old);
-    const b = flatten(now);
-    const fields = [...new Set([...a.keys(), ...b.keys()])]
-      .filter((field) => a.get(field) !== b.get(field))
-      .map((field) => ({ field, before: a.get(field) ?? null, after: b.get(field) ?? null }));
-    if (fields.length > 0) changed.push({ model, fields });
+    if (old === undefined) {
+      diff.added.push(model);
+      continue;
+    }
+    for (const alias of prices.aliases) {
+      if (!old.aliases.includes(alias)) diff.spellings.push({ model, alias });
+    }
+    if (!samePrices(old, prices)) diff.changed.push(model);
   }
-  return { added, removed, changed };
+  return diff;
 }

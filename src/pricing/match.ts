@@ -1,5 +1,3 @@
-import type { ModelPrice } from './snapshot.js';
-
 const DATE_SUFFIX = /-\d{8}$/;
 
 /**
@@ -42,25 +40,33 @@ export function shortModelName(model: string): string {
   return versionFirst === null ? name : `${versionFirst[2]}-${versionFirst[1]}`;
 }
 
-export interface PriceMatch {
-  /** The table entry the price came from. */
+/** One name a price can be found by: a model id or one of its aliases. */
+export interface PricedName<T> {
+  name: string;
+  /** The model id the price belongs to. */
   entry: string;
-  price: ModelPrice;
+  value: T;
+  /** Lower wins where several entries are the same model under other spellings. */
+  rank: number;
 }
 
 /** A match, and whether it was the id itself or another spelling of it. */
-export interface ModelMatch extends PriceMatch {
+export interface ModelMatch<T> {
+  /** The model id the price belongs to. */
+  entry: string;
+  value: T;
   exact: boolean;
 }
 
-interface Candidate extends PriceMatch {
-  /** The entry is the plain id itself, not a provider's copy (whose price may differ). */
+interface Candidate<T> extends PricedName<T> {
+  /** The name is a plain Anthropic id itself, not a provider's copy (whose price may differ). */
   plain: boolean;
   date: string;
 }
 
-function preferred(a: Candidate | undefined, b: Candidate): Candidate {
+function preferred<T>(a: Candidate<T> | undefined, b: Candidate<T>): Candidate<T> {
   if (a === undefined) return b;
+  if (a.rank !== b.rank) return a.rank < b.rank ? a : b;
   if (a.plain !== b.plain) return a.plain ? a : b;
   return b.date > a.date ? b : a;
 }
@@ -69,22 +75,23 @@ function preferred(a: Candidate | undefined, b: Candidate): Candidate {
  * Finds a model's price: the exact id first, then the same model under another spelling (the
  * provider's, or with or without its date suffix). Only an 8-digit date is ever dropped, so a
  * version is never guessed: `claude-opus-4` can match `claude-opus-4-20250514` but never
- * `claude-opus-4-1`. Where several entries fit, Anthropic's own id wins over a provider's.
+ * `claude-opus-4-1`. Where several entries fit, the best ranked wins, then Anthropic's own id
+ * over a provider's.
  */
-export class ModelMatcher {
-  private readonly exact = new Map<string, PriceMatch>();
-  private readonly byCanonical = new Map<string, Candidate>();
-  private readonly byUndated = new Map<string, Candidate>();
-  private readonly cache = new Map<string, ModelMatch | null>();
+export class ModelMatcher<T> {
+  private readonly exact = new Map<string, PricedName<T>>();
+  private readonly byCanonical = new Map<string, Candidate<T>>();
+  private readonly byUndated = new Map<string, Candidate<T>>();
+  private readonly cache = new Map<string, ModelMatch<T> | null>();
 
-  constructor(models: Record<string, ModelPrice>) {
-    for (const [entry, price] of Object.entries(models)) {
-      this.exact.set(entry, { entry, price });
-      const canonical = canonicalModelId(entry);
-      const candidate: Candidate = {
-        entry,
-        price,
-        plain: canonical === entry,
+  constructor(names: Iterable<PricedName<T>>) {
+    for (const named of names) {
+      const known = this.exact.get(named.name);
+      if (known === undefined || named.rank < known.rank) this.exact.set(named.name, named);
+      const canonical = canonicalModelId(named.name);
+      const candidate: Candidate<T> = {
+        ...named,
+        plain: canonical === named.name,
         date: DATE_SUFFIX.exec(canonical)?.[0] ?? '',
       };
       this.byCanonical.set(canonical, preferred(this.byCanonical.get(canonical), candidate));
@@ -94,7 +101,7 @@ export class ModelMatcher {
   }
 
   /** The price of a model id as it appears in the logs, or null when none is known. */
-  match(model: string): ModelMatch | null {
+  match(model: string): ModelMatch<T> | null {
     const cached = this.cache.get(model);
     if (cached !== undefined) return cached;
     const canonical = canonicalModelId(model);
@@ -106,7 +113,7 @@ export class ModelMatcher {
     const match =
       found === null
         ? null
-        : { entry: found.entry, price: found.price, exact: found.entry === model };
+        : { entry: found.entry, value: found.value, exact: found.name === model };
     this.cache.set(model, match);
     return match;
   }

@@ -1,5 +1,6 @@
 import type { PricedRecord } from '../types.js';
 import type { PriceBook } from './book.js';
+import { COST_PARTS } from './cost.js';
 
 /**
  * Where a request's cost comes from, as ccusage defines the modes: `calculate` prices the
@@ -19,16 +20,26 @@ export function priceRecords(
   mode: CostMode,
 ): PricedRecord[] {
   for (const record of records) {
+    for (const part of COST_PARTS) record[part] = 0;
+    record.pricePeriod = null;
     if (mode !== 'calculate' && record.loggedCostUSD !== null) {
+      // A logged cost comes whole, not split by kind.
       record.cost = record.loggedCostUSD;
+      record.loggedCost = record.loggedCostUSD;
       record.unpriced = null;
     } else if (mode === 'display') {
       record.cost = null;
       record.unpriced = 'no costUSD logged; --mode display';
     } else {
-      const { cost, reason } = book.costOf(record.model, record, record.fast, record.timestamp);
-      record.cost = cost;
+      const { price, period, reason } = book.costOf(record.model, record, record.timestamp);
       record.unpriced = reason;
+      record.pricePeriod = period;
+      if (price === null) {
+        record.cost = null;
+      } else {
+        record.cost = price.cost;
+        for (const part of COST_PARTS) record[part] = price[part];
+      }
     }
   }
   return records;

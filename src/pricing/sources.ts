@@ -1,22 +1,24 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { mergeLiteLlm } from './merge.js';
 import shipped from './prices.json' with { type: 'json' };
-import type { PriceSnapshot } from './snapshot.js';
+import type { PriceTableFile } from './table.js';
 
 /** Where the prices in use came from. */
-export interface PriceTable extends PriceSnapshot {
+export interface PriceTable extends PriceTableFile {
+  /** `cache`: LiteLLM's models from `usage pricing update` merged into the shipped table. */
   origin: 'snapshot' | 'cache';
-  /** The cache file, when the prices came from it. */
+  /** The cache file, when its models were merged in. */
   file: string | null;
 }
 
 /**
- * The price snapshot shipped inside the package: reports never fetch anything. It is written
- * by our own script and checked against its schema by the tests, so it is not checked again at
- * every start (zod alone takes a tenth of a second to load).
+ * The price table shipped inside the package: reports never fetch anything. It is built by
+ * `scripts/build-prices.mjs` and checked against its schema and its sources by the tests, so
+ * it is not checked again at every start (zod alone takes a tenth of a second to load).
  */
-export function shippedPrices(): PriceSnapshot {
-  return shipped as PriceSnapshot;
+export function shippedPrices(): PriceTableFile {
+  return shipped as PriceTableFile;
 }
 
 /** The file `usage pricing update` writes, in the user's cache folder. */
@@ -25,7 +27,7 @@ export function cachedPricesFile(cacheFolder: string): string {
 }
 
 export interface CachedPrices {
-  snapshot: PriceSnapshot | null;
+  table: PriceTableFile | null;
   /** Why a cache file that exists could not be used. */
   problem: string | null;
 }
@@ -36,29 +38,38 @@ export async function readCachedPrices(file: string): Promise<CachedPrices> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { snapshot: null, problem: null };
-    return { snapshot: null, problem: `cannot read ${file}: ${(error as Error).message}` };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { table: null, problem: null };
+    return { table: null, problem: `cannot read ${file}: ${(error as Error).message}` };
   }
   try {
-    const { PriceSnapshotSchema } = await import('./snapshot.js');
-    return { snapshot: PriceSnapshotSchema.parse(JSON.parse(text)), problem: null };
+    const { PriceTableSchema } = await import('./table.js');
+    return { table: PriceTableSchema.parse(JSON.parse(text)), problem: null };
   } catch {
     return {
-      snapshot: null,
-      problem: `${file} is damaged; run usage pricing update to replace it`,
+      table: null,
+      problem: `${file} is damaged or from an older version; run usage pricing update to replace it`,
     };
   }
 }
 
-/** The newer of the shipped snapshot and the cached prices, by the time each was retrieved. */
-export function newerTable(
-  snapshot: PriceSnapshot,
-  cached: PriceSnapshot | null,
+/**
+ * The shipped table, with the cached LiteLLM models merged in when they were retrieved after
+ * the table was built. The cache can add models and spellings; Anthropic's dated periods always
+ * come from the package, so an update never overwrites them and a newer package's dates win.
+ */
+export function priceTable(
+  table: PriceTableFile,
+  cached: PriceTableFile | null,
   cacheFile: string,
 ): PriceTable {
-  if (cached !== null && Date.parse(cached.retrievedAt) > Date.parse(snapshot.retrievedAt)) {
-    return { ...cached, origin: 'cache', file: cacheFile };
+  if (cached !== null && Date.parse(cached.retrievedAt) > Date.parse(table.retrievedAt)) {
+    return {
+      source: `${table.source}; ${cached.source}`,
+      retrievedAt: cached.retrievedAt,
+      models: mergeLiteLlm(table.models, cached.models),
+      origin: 'cache',
+      file: cacheFile,
+    };
   }
-  return { ...snapshot, origin: 'snapshot', file: null };
+  return { ...table, origin: 'snapshot', file: null };
 }

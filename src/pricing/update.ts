@@ -1,38 +1,48 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
-import { diffPrices, type PriceDiff } from './diff.js';
+import { liteLlmModels } from './build.js';
+import { diffTables, type TableDiff } from './diff.js';
 import { DEFAULT_FETCH_LIMITS, type FetchLimits, fetchJson } from './fetch.js';
-import { buildPriceSnapshot, type PriceSnapshot } from './snapshot.js';
+import { mergeLiteLlm } from './merge.js';
+import type { PriceTableFile } from './table.js';
 
 export interface PriceUpdate {
-  snapshot: PriceSnapshot;
-  diff: PriceDiff;
+  /** What the cache now holds: LiteLLM's Claude models as fetched. */
+  cached: PriceTableFile;
+  diff: TableDiff;
 }
 
 /**
- * Fetches LiteLLM's table, keeps its Claude prices in the user's cache (where later runs
- * prefer them to the older shipped snapshot) and says what changed against `current`.
+ * Fetches LiteLLM's table and keeps its Claude models in the user's cache, where later runs
+ * merge them into the shipped table (new models and spellings only: Anthropic's dated periods
+ * are never overwritten). Says what that adds to the `current` table.
  */
 export async function updateCachedPrices(options: {
   url: string;
   cacheFile: string;
-  current: PriceSnapshot;
+  shipped: PriceTableFile;
+  /** The cache as it was: its models stay unless the fetched table has newer figures. */
+  previous: PriceTableFile | null;
+  current: PriceTableFile;
   now: Date;
   limits?: FetchLimits;
 }): Promise<PriceUpdate> {
   const table = await fetchJson(options.url, options.limits ?? DEFAULT_FETCH_LIMITS);
-  let snapshot: PriceSnapshot;
+  let fetched: PriceTableFile['models'];
   try {
-    snapshot = buildPriceSnapshot(table, options.url, options.now.toISOString());
+    fetched = liteLlmModels(table);
   } catch {
     throw new UsageError(`${options.url} is not a LiteLLM price table`, ExitCode.failure);
   }
-  if (Object.keys(snapshot.models).length === 0) {
+  if (Object.keys(fetched).length === 0) {
     throw new UsageError(
       `${options.url} has no Claude prices; kept the current ones`,
       ExitCode.failure,
     );
   }
-  await writeFileAtomic(options.cacheFile, `${JSON.stringify(snapshot, null, 1)}\n`);
-  return { snapshot, diff: diffPrices(options.current.models, snapshot.models) };
+  const models = { ...options.previous?.models, ...fetched };
+  const cached = { source: options.url, retrievedAt: options.now.toISOString(), models };
+  await writeFileAtomic(options.cacheFile, `${JSON.stringify(cached, null, 1)}\n`);
+  const after = mergeLiteLlm(options.shipped.models, models);
+  return { cached, diff: diffTables(options.current.models, after) };
 }

@@ -1,8 +1,9 @@
+import { periodInterval } from '../pricing/changes.js';
 import type { PricedRecord } from '../types.js';
 import type { ZonedCalendar } from './calendar.js';
-import { type Group, groupRecords } from './group.js';
+import { groupRecords } from './group.js';
 import { projectRows } from './projects.js';
-import { totalTokens } from './rollup.js';
+import { type Rollup, totalTokens } from './rollup.js';
 import { sessionRows } from './sessions.js';
 
 export const GROUP_BYS = ['request', 'hour', 'day', 'session', 'model', 'project'] as const;
@@ -22,6 +23,10 @@ const KEY_COLUMNS: Record<GroupBy, string[]> = {
     'model',
     'subagent',
     'priced',
+    'pricePeriod',
+    'fast',
+    'fastBilled',
+    'inferenceGeo',
   ],
   hour: ['hour', 'date'],
   day: ['date'],
@@ -38,44 +43,64 @@ export const FIGURE_COLUMNS = [
   'cacheCreation1hTokens',
   'cacheReadTokens',
   'totalTokens',
+  'webSearchRequests',
   'cost',
+  'inputCost',
+  'outputCost',
+  'cacheWrite5mCost',
+  'cacheWrite1hCost',
+  'cacheReadCost',
+  'webSearchCost',
+  'loggedCost',
   'unpricedRequests',
 ] as const;
+
+/** The columns that hold dollars (a cost, or one of its parts). */
+export const COST_COLUMNS: ReadonlySet<string> = new Set(
+  FIGURE_COLUMNS.filter((column) => column === 'cost' || column.endsWith('Cost')),
+);
 
 export function exportColumns(groupBy: GroupBy): string[] {
   return [...KEY_COLUMNS[groupBy], ...FIGURE_COLUMNS];
 }
 
-type Figures = Pick<
-  Group,
-  | 'requests'
-  | 'inputTokens'
-  | 'outputTokens'
-  | 'cacheWrite5mTokens'
-  | 'cacheWrite1hTokens'
-  | 'cacheReadTokens'
-  | 'cost'
-  | 'unpricedRequests'
->;
+type Figures = Omit<Rollup, 'cost' | 'requests' | 'unpricedRequests'>;
 
+/** The figures every row has; the cost parts are null where the cost is unknown. */
 function figures(
   rollup: Figures,
   cost: number | null,
+  requests: number,
+  unpricedRequests: number,
 ): Record<(typeof FIGURE_COLUMNS)[number], Cell> {
+  const known = cost !== null;
   return {
-    requests: rollup.requests,
+    requests,
     inputTokens: rollup.inputTokens,
     outputTokens: rollup.outputTokens,
     cacheCreation5mTokens: rollup.cacheWrite5mTokens,
     cacheCreation1hTokens: rollup.cacheWrite1hTokens,
     cacheReadTokens: rollup.cacheReadTokens,
     totalTokens: totalTokens(rollup),
+    webSearchRequests: rollup.webSearchRequests,
     cost,
-    unpricedRequests: rollup.unpricedRequests,
+    inputCost: known ? rollup.inputCost : null,
+    outputCost: known ? rollup.outputCost : null,
+    cacheWrite5mCost: known ? rollup.cacheWrite5mCost : null,
+    cacheWrite1hCost: known ? rollup.cacheWrite1hCost : null,
+    cacheReadCost: known ? rollup.cacheReadCost : null,
+    webSearchCost: known ? rollup.webSearchCost : null,
+    loggedCost: known ? rollup.loggedCost : null,
+    unpricedRequests,
   };
 }
 
+function groupFigures(group: Rollup): Record<(typeof FIGURE_COLUMNS)[number], Cell> {
+  return figures(group, group.cost, group.requests, group.unpricedRequests);
+}
+
 function requestRow(record: PricedRecord, calendar: ZonedCalendar): Record<string, Cell> {
+  const period = record.pricePeriod;
   // Built field by field: a million of these must not each copy the record.
   return {
     timestamp: calendar.isoOf(record.timestamp),
@@ -86,15 +111,11 @@ function requestRow(record: PricedRecord, calendar: ZonedCalendar): Record<strin
     model: record.model,
     subagent: record.sidechain,
     priced: record.cost !== null,
-    requests: 1,
-    inputTokens: record.inputTokens,
-    outputTokens: record.outputTokens,
-    cacheCreation5mTokens: record.cacheWrite5mTokens,
-    cacheCreation1hTokens: record.cacheWrite1hTokens,
-    cacheReadTokens: record.cacheReadTokens,
-    totalTokens: totalTokens(record),
-    cost: record.cost,
-    unpricedRequests: record.cost === null ? 1 : 0,
+    pricePeriod: period === null ? null : periodInterval(period),
+    fast: record.fast,
+    fastBilled: record.fast && period !== null && period.fast !== null,
+    inferenceGeo: record.inferenceGeo,
+    ...figures(record, record.cost, 1, record.cost === null ? 1 : 0),
   };
 }
 
@@ -119,13 +140,13 @@ export function* exportRows(
         yield {
           hour: `${start}:00:00${group.key.slice(16)}`,
           date: start.slice(0, 10),
-          ...figures(group, group.cost),
+          ...groupFigures(group),
         };
       }
       return;
     case 'day':
       for (const group of groupRecords(selected, (r) => calendar.dayOf(r.timestamp))) {
-        yield { date: group.key, ...figures(group, group.cost) };
+        yield { date: group.key, ...groupFigures(group) };
       }
       return;
     case 'session':
@@ -136,17 +157,17 @@ export function* exportRows(
           projectPath: row.projectPath,
           firstActivity: calendar.isoOf(row.first),
           lastActivity: calendar.isoOf(row.last),
-          ...figures(row, row.cost),
+          ...groupFigures(row),
         };
       }
       return;
     case 'model':
       for (const group of groupRecords(selected, (r) => r.model))
-        yield { model: group.key, ...figures(group, group.cost) };
+        yield { model: group.key, ...groupFigures(group) };
       return;
     case 'project':
       for (const row of projectRows(selected)) {
-        yield { project: row.project, projectPath: row.projectPath, ...figures(row, row.cost) };
+        yield { project: row.project, projectPath: row.projectPath, ...groupFigures(row) };
       }
       return;
   }

@@ -1,8 +1,12 @@
-import type { PricedRecord, TokenCounts } from '../types.js';
+import type { CostParts, PricedRecord, TokenCounts } from '../types.js';
 
-/** Sums over a set of records: tokens by kind, requests, and the cost of the priced ones. */
-export interface Rollup extends TokenCounts {
+/**
+ * Sums over a set of records: tokens by kind, requests, web searches, and the cost of the
+ * priced ones, whole and by what was billed.
+ */
+export interface Rollup extends TokenCounts, CostParts {
   requests: number;
+  webSearchRequests: number;
   /** Sum of the known costs; see `unpricedRequests` for what it leaves out. */
   cost: number;
   /** Requests whose model has no known price, so `cost` is a lower bound when this is > 0. */
@@ -17,8 +21,16 @@ export function emptyRollup(): Rollup {
     cacheWrite1hTokens: 0,
     cacheReadTokens: 0,
     requests: 0,
+    webSearchRequests: 0,
     cost: 0,
     unpricedRequests: 0,
+    inputCost: 0,
+    outputCost: 0,
+    cacheWrite5mCost: 0,
+    cacheWrite1hCost: 0,
+    cacheReadCost: 0,
+    webSearchCost: 0,
+    loggedCost: 0,
   };
 }
 
@@ -29,8 +41,19 @@ export function addRecord(rollup: Rollup, record: PricedRecord): void {
   rollup.cacheWrite1hTokens += record.cacheWrite1hTokens;
   rollup.cacheReadTokens += record.cacheReadTokens;
   rollup.requests++;
-  if (record.cost === null) rollup.unpricedRequests++;
-  else rollup.cost += record.cost;
+  rollup.webSearchRequests += record.webSearchRequests;
+  if (record.cost === null) {
+    rollup.unpricedRequests++;
+    return;
+  }
+  rollup.cost += record.cost;
+  rollup.inputCost += record.inputCost;
+  rollup.outputCost += record.outputCost;
+  rollup.cacheWrite5mCost += record.cacheWrite5mCost;
+  rollup.cacheWrite1hCost += record.cacheWrite1hCost;
+  rollup.cacheReadCost += record.cacheReadCost;
+  rollup.webSearchCost += record.webSearchCost;
+  rollup.loggedCost += record.loggedCost;
 }
 
 export function cacheWriteTokens(tokens: TokenCounts): number {

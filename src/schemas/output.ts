@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../format/report-json.js';
 import { COST_MODES } from '../pricing/price-records.js';
-import { exportColumns, FIGURE_COLUMNS, GROUP_BYS } from '../report/export-rows.js';
+import { COST_COLUMNS, exportColumns, FIGURE_COLUMNS, GROUP_BYS } from '../report/export-rows.js';
 import { WEEKDAYS } from '../report/trends.js';
 
 /**
@@ -23,12 +23,37 @@ const tokenFields = {
   cacheCreation5mTokens: count,
   cacheCreation1hTokens: count,
   requests: count,
+  webSearchRequests: count,
 };
 
-const costFields = { ...tokenFields, totalCost: amount, costIsPartial: z.boolean() };
+/** The cost by what was billed; the parts add up to the cost beside them. */
+const CostByKind = z
+  .object({
+    input: amount,
+    output: amount,
+    cacheWrite5m: amount,
+    cacheWrite1h: amount,
+    cacheRead: amount,
+    webSearch: amount,
+    /** `costUSD` from old logs, used whole by `--mode auto|display`. */
+    logged: amount,
+  })
+  .strict();
+
+const costFields = {
+  ...tokenFields,
+  totalCost: amount,
+  costByKind: CostByKind,
+  costIsPartial: z.boolean(),
+};
 
 const ModelBreakdown = z
-  .object({ modelName: z.string(), ...tokenFields, cost: amount.nullable() })
+  .object({
+    modelName: z.string(),
+    ...tokenFields,
+    cost: amount.nullable(),
+    costByKind: CostByKind.nullable(),
+  })
   .strict();
 
 const figures = {
@@ -120,9 +145,14 @@ const EXPORT_COLUMN_TYPES: Record<string, z.ZodType> = {
   model: z.string(),
   subagent: z.boolean(),
   priced: z.boolean(),
+  /** The price period used, an ISO 8601 interval of US Pacific days (`2026-02-07/..`). */
+  pricePeriod: z.string().nullable(),
+  fast: z.boolean(),
+  fastBilled: z.boolean(),
+  inferenceGeo: z.string().nullable(),
   firstActivity: localTime,
   lastActivity: localTime,
-  cost: amount.nullable(),
+  ...Object.fromEntries([...COST_COLUMNS].map((column) => [column, amount.nullable()])),
 };
 
 /** One strict row shape per `--group-by`, from the same column lists the export writes. */
@@ -149,12 +179,22 @@ const rates = z
     cacheRead: amount,
   })
   .strict();
-const priceFields = {
+const tier = z.object({ abovePromptTokens: count, perMillionTokens: rates }).strict();
+/** One price period (`from` inclusive, `until` exclusive, US Pacific days; null: open). */
+const periodFields = {
+  from: day.nullable(),
+  until: day.nullable(),
+  inForce: z.boolean(),
   perMillionTokens: rates,
-  above200kPerMillionTokens: rates.nullable(),
-  fastMultiplier: z.number().positive().nullable(),
-  validUntil: day.nullable(),
+  tiers: z.array(tier),
+  fast: z
+    .object({ multiplier: z.number().positive(), perMillionTokens: rates, tiers: z.array(tier) })
+    .strict()
+    .nullable(),
+  geoUsMultiplier: z.number().positive().nullable(),
+  webSearchPer1000: amount,
 };
+const origin = z.enum(['anthropic', 'litellm', 'config']);
 const PriceTableInfo = z
   .object({ source: z.string(), retrievedAt: z.string(), origin: z.enum(['snapshot', 'cache']) })
   .strict();
@@ -220,7 +260,9 @@ export const OUTPUT_SCHEMAS = {
             cacheCreation5mTokens: count,
             cacheCreation1hTokens: count,
             cacheReadTokens: count,
+            webSearchRequests: count,
             cost: amount.nullable(),
+            costByKind: CostByKind.nullable(),
           })
           .strict(),
       ),
@@ -234,6 +276,7 @@ export const OUTPUT_SCHEMAS = {
             model: z.string(),
             ...tokenFields,
             cost: amount.nullable(),
+            costByKind: CostByKind.nullable(),
             costShare: z.number().min(0).max(1),
           })
           .strict(),
@@ -354,9 +397,56 @@ export const OUTPUT_SCHEMAS = {
     .strict(),
   pricing: z
     .object({
+      at: day,
       table: PriceTableInfo,
       configFile: z.string(),
-      models: z.array(z.object({ model: z.string(), note: z.string(), ...priceFields }).strict()),
+      models: z.array(
+        z
+          .object({
+            model: z.string(),
+            note: z.string(),
+            origin,
+            periods: count,
+            ...periodFields,
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+  'pricing-model': z
+    .object({
+      model: z.string(),
+      priced: z.literal(true),
+      entry: z.string(),
+      source: z.enum(['config', 'snapshot', 'cache']),
+      origin,
+      exact: z.boolean(),
+      alias: z.string().nullable(),
+      aliases: z.array(z.string()),
+      released: day.nullable(),
+      retired: day.nullable(),
+      at: day,
+      periods: z.array(z.object(periodFields).strict()),
+      table: PriceTableInfo,
+    })
+    .strict(),
+  'pricing-changes': z
+    .object({
+      since: day.nullable(),
+      changes: z.array(
+        z
+          .object({
+            date: day,
+            model: z.string(),
+            fields: z.array(
+              z
+                .object({ field: z.string(), before: amount.nullable(), after: amount.nullable() })
+                .strict(),
+            ),
+          })
+          .strict(),
+      ),
+      table: PriceTableInfo,
     })
     .strict(),
 } as const;

@@ -76,7 +76,7 @@ describe('every JSON output validates against its published schema', () => {
   });
 
   it('export --json means --format json, unless --format is given', () => {
-    expect(JSON.parse(ok(['export', ...berlin, '--json'])).schemaVersion).toBe(2);
+    expect(JSON.parse(ok(['export', ...berlin, '--json'])).schemaVersion).toBe(3);
     const ndjson = ok(['export', ...berlin, '--json', '--format', 'ndjson'])
       .trim()
       .split('\n');
@@ -213,7 +213,7 @@ describe('pipes', () => {
     );
     expect(result.stderr).toBe('');
     const [first, status] = result.stdout.trim().split('\n');
-    expect(JSON.parse(first ?? '').schemaVersion).toBe(2);
+    expect(JSON.parse(first ?? '').schemaVersion).toBe(3);
     expect(status).toBe('status 0');
   });
 

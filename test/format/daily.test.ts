@@ -28,12 +28,16 @@ const report = rollupByDay(
       cacheWrite1hTokens: 345_678,
       cacheReadTokens: 456_789_012,
       cost: 1234.5678,
+      inputCost: 34.5678,
+      outputCost: 1000,
+      cacheReadCost: 200,
     }),
     pricedRecord({
       timestamp: at('2026-11-19T09:00:00Z'),
       model: 'claude-opus-4-6',
       outputTokens: 10,
       cost: 0.001,
+      outputCost: 0.001,
     }),
   ],
   { calendar: new ZonedCalendar('UTC'), range: week },
@@ -171,6 +175,17 @@ describe('dailyJson', () => {
     budgets: [],
   });
 
+  // The first record's parts, as set above: 34.5678 + 1000 + 200 = 1234.5678.
+  const firstDayKinds = {
+    input: 34.5678,
+    output: 1000,
+    cacheWrite5m: 0,
+    cacheWrite1h: 0,
+    cacheRead: 200,
+    webSearch: 0,
+    logged: 0,
+  };
+
   it('uses the field names ccusage users read, plus the cache-write split', () => {
     expect(json.daily[1]).toEqual({
       date: '2026-11-18',
@@ -182,7 +197,9 @@ describe('dailyJson', () => {
       cacheCreation5mTokens: 2_000_000,
       cacheCreation1hTokens: 345_678,
       requests: 1,
+      webSearchRequests: 0,
       totalCost: 1234.5678,
+      costByKind: firstDayKinds,
       costIsPartial: false,
       modelsUsed: ['claude-sonnet-4-5-20250929'],
       modelBreakdowns: [
@@ -196,7 +213,9 @@ describe('dailyJson', () => {
           cacheCreation5mTokens: 2_000_000,
           cacheCreation1hTokens: 345_678,
           requests: 1,
+          webSearchRequests: 0,
           cost: 1234.5678,
+          costByKind: firstDayKinds,
         },
       ],
     });
@@ -209,7 +228,7 @@ describe('dailyJson', () => {
       requests: 2,
     });
     expect(meta).toEqual({
-      schemaVersion: 2,
+      schemaVersion: 3,
       since: '2026-11-17',
       until: '2026-11-23',
       timeZone: 'UTC',

@@ -36,16 +36,16 @@ describe('exportChunks', () => {
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(parsed).toEqual([
-      { schemaVersion: 2, id: 'r0', requests: 1, cost: 0 },
-      { schemaVersion: 2, id: 'r1', requests: 1, cost: 0.000001 },
-      { schemaVersion: 2, id: 'r2', requests: 1, cost: 0.000002 },
+      { schemaVersion: 3, id: 'r0', requests: 1, cost: 0 },
+      { schemaVersion: 3, id: 'r1', requests: 1, cost: 0.000001 },
+      { schemaVersion: 3, id: 'r2', requests: 1, cost: 0.000002 },
     ]);
   });
 
   it('writes one JSON document with the rows, their totals and meta', () => {
     const json = JSON.parse([...exportChunks('json', head, rows(4), { note: 'm' })].join(''));
     expect(json).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       groupBy: 'request',
       columns: head.columns,
       meta: { note: 'm' },

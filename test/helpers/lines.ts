@@ -1,4 +1,4 @@
-import type { PricedRecord } from '../../src/types.js';
+import { NOT_PRICED, type PricedRecord } from '../../src/types.js';
 
 export interface AssistantLine {
   timestamp?: string;
@@ -57,6 +57,8 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     cwd: '/home/ann/app',
     model: 'claude-sonnet-4-5-20250929',
     fast: false,
+    inferenceGeo: null,
+    webSearchRequests: 0,
     sidechain: false,
     file: '/logs/session-1.jsonl',
     inputTokens: 0,
@@ -65,8 +67,8 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     cacheWrite1hTokens: 0,
     cacheReadTokens: 0,
     loggedCostUSD: null,
+    ...NOT_PRICED,
     cost: 0,
-    unpriced: null,
     ...overrides,
   };
 }

@@ -51,6 +51,7 @@ const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => vo
        VALUES ('toolu_1', 'Read', 1763632800000, 's0', 'p', NULL, 'claude-sonnet-4-5-20250929')`,
     ).run();
   },
+  3: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
 };
 
 describe('ledger migrations', () => {
@@ -92,6 +93,36 @@ describe('ledger migrations', () => {
       expect(result.tools.map((tool) => tool.id)).toEqual(['toolu_1']);
     });
   }
+
+  it('version 4 reads the files again: US geo, web searches and nested-only cache writes fill in', async () => {
+    const line = JSON.parse(assistantLine({ id: 'm1', output: 7 }));
+    line.message.usage = {
+      ...line.message.usage,
+      cache_creation_input_tokens: 0,
+      cache_creation: { ephemeral_5m_input_tokens: 0, ephemeral_1h_input_tokens: 1000 },
+      inference_geo: 'us',
+      server_tool_use: { web_search_requests: 2 },
+    };
+    const dir = await fsFixture({ 'p/s.jsonl': [JSON.stringify(line)] });
+    const file = path.join(dir, 'l.db');
+    const old = new Database(file);
+    migrate(old, 3);
+    // As version 3 left it: the file read to its end, its response without the new fields and
+    // without the 1-hour write (earlier versions took the top-level 0).
+    addVersion1Data(old, dir);
+    old.close();
+    const records = await withLedger(file, async (store) => {
+      await syncLedger(store, [dir]);
+      return store.records();
+    });
+    expect(records.find((record) => record.key === 'm1:req_1')).toMatchObject({
+      outputTokens: 7,
+      cacheWrite1hTokens: 1000,
+      inferenceGeo: 'us',
+      webSearchRequests: 2,
+    });
+    expect(records).toHaveLength(2);
+  });
 
   it('is a no-op on a ledger that is up to date', async () => {
     const dir = await fsFixture({});

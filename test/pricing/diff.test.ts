@@ -1,40 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { diffPrices } from '../../src/pricing/diff.js';
-import type { ModelPrice } from '../../src/pricing/snapshot.js';
+import { liteLlmModel } from '../../src/pricing/build.js';
+import { diffTables } from '../../src/pricing/diff.js';
+import type { ModelPrices } from '../../src/pricing/table.js';
 
-const base: ModelPrice = {
-  input: 3e-6,
-  output: 1.5e-5,
-  cacheWrite5m: 3.75e-6,
-  cacheWrite1h: 6e-6,
-  cacheRead: 3e-7,
-};
+const model = (input: number, aliases: string[] = []): ModelPrices => ({
+  ...(liteLlmModel({
+    input_cost_per_token: input * 1e-6,
+    output_cost_per_token: 1.5e-5,
+  }) as ModelPrices),
+  aliases,
+});
 
-describe('diffPrices', () => {
-  it('lists added, removed and changed models, field by field', () => {
-    const diff = diffPrices(
-      { kept: base, gone: base, changed: base },
-      { kept: base, changed: { ...base, output: 2e-5, fastMultiplier: 6 }, fresh: base },
+describe('diffTables', () => {
+  it('lists new models, new spellings and changed figures', () => {
+    const diff = diffTables(
+      { kept: model(3), spelled: model(3), changed: model(3) },
+      {
+        kept: model(3),
+        spelled: model(3, ['anthropic.spelled-v1']),
+        changed: model(4),
+        fresh: model(1),
+      },
     );
     expect(diff).toEqual({
       added: ['fresh'],
-      removed: ['gone'],
-      changed: [
-        {
-          model: 'changed',
-          fields: [
-            { field: 'output', before: 1.5e-5, after: 2e-5 },
-            { field: 'fastMultiplier', before: null, after: 6 },
-          ],
-        },
-      ],
+      spellings: [{ model: 'spelled', alias: 'anthropic.spelled-v1' }],
+      changed: ['changed'],
     });
   });
 
   it('is empty for equal tables', () => {
-    expect(diffPrices({ a: base }, { a: { ...base } })).toEqual({
+    expect(diffTables({ a: model(3) }, { a: model(3) })).toEqual({
       added: [],
-      removed: [],
+      spellings: [],
       changed: [],
     });
   });
