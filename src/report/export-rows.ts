@@ -1,4 +1,5 @@
 import { periodInterval } from '../pricing/changes.js';
+import { COST_PARTS } from '../pricing/cost.js';
 import type { PricedRecord } from '../types.js';
 import type { ZonedCalendar } from './calendar.js';
 import { groupRecords } from './group.js';
@@ -45,13 +46,7 @@ export const FIGURE_COLUMNS = [
   'totalTokens',
   'webSearchRequests',
   'cost',
-  'inputCost',
-  'outputCost',
-  'cacheWrite5mCost',
-  'cacheWrite1hCost',
-  'cacheReadCost',
-  'webSearchCost',
-  'loggedCost',
+  ...COST_PARTS,
   'unpricedRequests',
 ] as const;
 

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, runCli, runCliAsync } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { closedPort, serve } from '../helpers/http-server.js';
+import { assistantLine } from '../helpers/lines.js';
 
 const fixture = path.join(REPO, 'fixtures', 'pricing');
 const expected = JSON.parse(readFileSync(path.join(fixture, 'expected.json'), 'utf8'));
@@ -273,6 +274,34 @@ describe('usage pricing update', () => {
     expect(runCli(['pricing', 'claude-opus-9'], env).stdout).toContain('input $20.00');
     const list = runCli(['pricing'], env);
     expect(list.stdout.replace(/\s+/g, ' ')).toContain('with the models of usage pricing update');
+  });
+
+  it('reprices the ledger history with the prices in use: costs are never stored', async () => {
+    const logs = await fsFixture({
+      'projects/-home-ann-app/s.jsonl': [
+        assistantLine({ id: 'm1', model: 'claude-opus-9', input: 1000, output: 1000 }),
+        assistantLine({
+          id: 'm2',
+          requestId: 'r2',
+          model: 'claude-opus-9',
+          input: 1000,
+          output: 0,
+        }),
+      ],
+    });
+    const cache = await fsFixture({});
+    const env = { XDG_CACHE_HOME: cache };
+    const args = ['--data-dir', logs, '--ledger', path.join(cache, 'l.db'), '--all', '--json'];
+    const before = JSON.parse(runCli(args, env).stdout);
+    expect(before.totals).toMatchObject({ requests: 2, totalCost: 0, costIsPartial: true });
+    // The logs are gone: what follows comes from the ledger alone.
+    rmSync(path.join(logs, 'projects'), { recursive: true });
+    const base = await serve((_request, response) => response.end(JSON.stringify(litellm)));
+    await runCliAsync(['pricing', 'update', '--url', `${base}/prices.json`], env);
+    const after = JSON.parse(runCli(args, env).stdout);
+    // claude-opus-9 at $20/$100: 1000×20 + 1000×100 + 1000×20 = 140,000 µ$.
+    expect(after.totals).toMatchObject({ requests: 2, totalCost: 0.14, costIsPartial: false });
+    expect(after.totals.costByKind).toMatchObject({ input: 0.04, output: 0.1 });
   });
 
   it('keeps the current prices when the table cannot be fetched, in one stderr line', async () => {
