@@ -62,7 +62,8 @@ export function priceRequest(usage: RequestUsage, period: PricePeriod): RequestP
   const geoMultiplier =
     usage.inferenceGeo === 'us' && period.geoUsMultiplier !== null ? period.geoUsMultiplier : 1;
   const scale = geoMultiplier / PER_MILLION;
-  const parts: CostParts = {
+  // One object a request: reports price every record of the history.
+  const price: RequestPrice = {
     inputCost: usage.inputTokens * rates.input * scale,
     outputCost: usage.outputTokens * rates.output * scale,
     cacheWrite5mCost: usage.cacheWrite5mTokens * rates.cacheWrite5m * scale,
@@ -70,18 +71,17 @@ export function priceRequest(usage: RequestUsage, period: PricePeriod): RequestP
     cacheReadCost: usage.cacheReadTokens * rates.cacheRead * scale,
     webSearchCost: (usage.webSearchRequests * period.webSearchPer1000) / 1000,
     loggedCost: 0,
-  };
-  return {
-    ...parts,
-    cost:
-      parts.inputCost +
-      parts.outputCost +
-      parts.cacheWrite5mCost +
-      parts.cacheWrite1hCost +
-      parts.cacheReadCost +
-      parts.webSearchCost,
+    cost: 0,
     tier: tier?.abovePromptTokens ?? null,
     fastBilled,
     geoMultiplier,
   };
+  price.cost =
+    price.inputCost +
+    price.outputCost +
+    price.cacheWrite5mCost +
+    price.cacheWrite1hCost +
+    price.cacheReadCost +
+    price.webSearchCost;
+  return price;
 }
