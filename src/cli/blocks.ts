@@ -1,7 +1,13 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson, renderBlocksTable } from '../format/blocks.js';
-import { activeBlock, maxTokensOfFinishedBlocks, usageBlocks } from '../report/blocks.js';
+import {
+  activeBlock,
+  blocksInRange,
+  maxTokensOfFinishedBlocks,
+  usageBlocks,
+} from '../report/blocks.js';
 import { rollupSelected } from '../report/daily.js';
+import { ofModel } from '../report/select.js';
 import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -26,10 +32,13 @@ function parseTokenLimit(value: string | undefined, max: () => number): number |
 async function runBlocks(options: BlocksOptions): Promise<void> {
   parseTokenLimit(options.tokenLimit, () => 0);
   const context = await loadReport(options);
-  const blocks = usageBlocks(context.selected, context.now);
+  // Windows from the whole history; the range picks the ones to show.
+  const history = usageBlocks(ofModel(context.records, options.model), context.now);
+  const blocks = blocksInRange(history, context.selection.range, context.calendar);
   const active = activeBlock(blocks, context.now);
-  const limit = parseTokenLimit(options.tokenLimit, () => maxTokensOfFinishedBlocks(blocks));
-  const report = rollupSelected(context.selected, context.selection, () => '');
+  const limit = parseTokenLimit(options.tokenLimit, () => maxTokensOfFinishedBlocks(history));
+  const shown = blocks.flatMap((block) => block.records);
+  const report = rollupSelected(shown, context.selection, () => '');
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
     printJson({

@@ -1,5 +1,7 @@
 import type { PricedRecord } from '../types.js';
+import type { ZonedCalendar } from './calendar.js';
 import { groupRecords, type NamedRollup } from './group.js';
+import type { DayRange } from './range.js';
 import { addRecord, emptyRollup, type Rollup, totalTokens } from './rollup.js';
 
 const HOUR = 3_600_000;
@@ -14,6 +16,8 @@ export interface Block extends Rollup {
   lastRequest: number;
   isActive: boolean;
   models: NamedRollup[];
+  /** The requests in the window. */
+  records: PricedRecord[];
 }
 
 export interface ActiveBlock {
@@ -55,7 +59,20 @@ export function usageBlocks(selected: PricedRecord[], now: number): Block[] {
       models: groupRecords(records, (record) => record.model)
         .sort((a, b) => b.cost - a.cost)
         .map(({ key, first: _f, last: _l, models: _m, ...rollup }) => ({ name: key, ...rollup })),
+      records,
     };
+  });
+}
+
+/**
+ * The windows a range shows: those that start on one of its local days. The windows come from
+ * the whole history (`usageBlocks` of every record), so where a window starts, and what it
+ * holds, never depends on the range asked for.
+ */
+export function blocksInRange(blocks: Block[], range: DayRange, calendar: ZonedCalendar): Block[] {
+  return blocks.filter((block) => {
+    const day = calendar.dayOf(block.start);
+    return day >= range.since && day <= range.until;
   });
 }
 

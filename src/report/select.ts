@@ -15,6 +15,14 @@ export function isModel(model: string, name: string): boolean {
   );
 }
 
+/** The records of the model asked for (all of them when none is). */
+export function ofModel<T extends Pick<PricedRecord, 'model'>>(
+  records: T[],
+  model: string | undefined,
+): T[] {
+  return model === undefined ? records : records.filter((record) => isModel(record.model, model));
+}
+
 export interface Selection {
   calendar: ZonedCalendar;
   range: DayRange;
