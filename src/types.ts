@@ -41,6 +41,10 @@ export interface UsageRecord extends RequestUsage {
   sidechain: boolean;
   /** The file the kept copy came from. */
   file: string;
+  /** The `projects/` folder that file was found under ('' for a record read back from the ledger). */
+  root: string;
+  /** Other `projects/` folders that hold a copy of the response, or null (almost always). */
+  alsoIn: string[] | null;
   /** `costUSD` as old Claude Code versions logged it, or null. */
   loggedCostUSD: number | null;
 }

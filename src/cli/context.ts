@@ -118,6 +118,7 @@ export function metaOf(
     stats: context.stats,
     project: context.options.project,
     model: context.options.model,
+    allRoots: context.options.allRoots === true,
     costMode: context.options.mode,
     prices: context.book.prices,
     unpriced,
@@ -148,6 +149,7 @@ export function viewContext(context: ReportContext, unpriced: Map<string, string
     unpriced,
     project: context.options.project,
     model: context.options.model,
+    allRoots: context.options.allRoots,
   };
 }
 

@@ -109,7 +109,12 @@ async function sync(options: LedgerOptions): Promise<void> {
 async function importBackup(dir: string, options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
   const projectDirs = (await findProjectDirs([dir])).projectDirs;
-  const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));
+  // An imported folder's history is part of every report, whatever folders are in view.
+  const summary = await withLedger(file, async (store) => {
+    const synced = await syncInto(store, file, projectDirs);
+    store.markImported(projectDirs);
+    return synced;
+  });
   printSummary('Imported', summary, options.json);
 }
 

@@ -69,15 +69,32 @@ export interface LoadNeeds {
  */
 async function loadUsage(
   options: ReportOptions,
-  projectDirs: string[],
+  roots: ResolvedRoots,
   onProgress: (progress: LoadProgress) => void,
   needs: LoadNeeds,
 ): Promise<Usage | null> {
+  const { projectDirs } = roots;
   const ledger = chooseLedger(options, process.env, os.homedir());
+  if (options.allRoots && ledger === null) {
+    throw new UsageError('--all-roots shows what a ledger holds; it needs one', ExitCode.usage);
+  }
+  if (ledger === null && options.dataDir !== undefined && process.env.USAGE_LEDGER_DB?.trim()) {
+    process.stderr.write(
+      'usage: --data-dir reads those logs only; the ledger of USAGE_LEDGER_DB is left alone (--ledger <file> keeps them in one)\n',
+    );
+  }
+  // The folders in view, found or not: a root whose logs are gone still shows its history.
+  const view = options.allRoots
+    ? ('all' as const)
+    : { paths: [...new Set([...roots.searched, ...projectDirs])] };
   // No logs and no history: nothing to keep, so no ledger file is made.
   if (ledger !== null && (projectDirs.length > 0 || ledgerExists(ledger))) {
     try {
-      return await loadFromLedger(ledger, projectDirs, { onProgress, toolUses: needs.toolUses });
+      return await loadFromLedger(ledger, projectDirs, {
+        onProgress,
+        toolUses: needs.toolUses,
+        view,
+      });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
       process.stderr.write(`usage: ${error.message}; reading the logs only (--no-ledger)\n`);
@@ -126,7 +143,7 @@ export async function loadPricedRecords(
   const roots = await findProjectDirs(options.dataDir ?? []);
 
   const progress = progressReporter(process.stderr, process.stdout);
-  const loaded = await loadUsage(options, roots.projectDirs, progress.update, needs);
+  const loaded = await loadUsage(options, roots, progress.update, needs);
   progress.done();
   if (
     loaded === null ||

@@ -12,6 +12,8 @@ export interface ReportOptions {
   dataDir?: string[];
   /** `--ledger <file>`, or false for `--no-ledger`. */
   ledger?: string | false;
+  /** Everything the ledger holds, from every log folder it has read. */
+  allRoots?: boolean;
   json?: boolean;
   mode: CostMode;
   config?: string;
@@ -115,6 +117,10 @@ export function reportOptions(): Option[] {
     dataDirOption(),
     ledgerOption(),
     noLedgerOption(),
+    new Option(
+      '--all-roots',
+      'everything the ledger holds, from every log folder it has read (default: the folders in view)',
+    ),
     jsonOption(),
     modeOption(),
     configOption(),

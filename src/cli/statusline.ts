@@ -165,9 +165,10 @@ async function figuresFromLedger(
         maxBytes: INLINE_SYNC_BYTES,
       });
     }
-    return store.records(
-      (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
-    );
+    return store.records({
+      wanted: (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
+      roots: store.rootsMask([...roots.searched, ...roots.projectDirs]),
+    });
   });
   const priced = priceRecords(records, book, options.mode);
   const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());

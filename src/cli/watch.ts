@@ -71,7 +71,10 @@ async function runWatch(options: WatchOptions): Promise<void> {
     );
     const project = options.project;
     const records = priceRecords(
-      store.records((timestamp) => timestamp >= from),
+      store.records({
+        wanted: (timestamp) => timestamp >= from,
+        roots: store.rootsMask([...roots.searched, ...roots.projectDirs]),
+      }),
       book,
       options.mode,
     ).filter((record) => project === undefined || isInProject(record, project));

@@ -3,6 +3,7 @@ import type { Rollup } from '../report/rollup.js';
 import type { ScanStats } from '../types.js';
 import {
   barShares,
+  type ReportFilters,
   type RollupTable,
   renderRollupTable,
   reportNotes,
@@ -12,10 +13,9 @@ import {
   totalRow,
 } from './rollup-table.js';
 
-export interface DailyTableOptions extends TableOptions {
+export interface DailyTableOptions extends TableOptions, ReportFilters {
   /** One extra row per model under each day. */
   breakdown: boolean;
-  project?: string | undefined;
   /** Why some models' requests have no cost: model -> reason. */
   unpriced?: Map<string, string>;
 }
@@ -75,7 +75,7 @@ export function renderDailyTable(
     });
   }
   const table: RollupTable = {
-    title: reportTitle('by day', report, { project: options.project }),
+    title: reportTitle('by day', report, options),
     labels: [{ header: 'Date' }],
     rows,
     models: true,

@@ -7,6 +7,7 @@ import { costByKind, groupFields, tokenFields } from './report-json.js';
 import {
   barShares,
   type LabelColumn,
+  type ReportFilters,
   renderRollupTable,
   reportNotes,
   reportTitle,
@@ -25,11 +26,9 @@ export interface GroupedView {
   costShare?: boolean;
 }
 
-export interface ViewContext extends TableOptions {
+export interface ViewContext extends TableOptions, ReportFilters {
   stats: ScanStats;
   unpriced: Map<string, string>;
-  project?: string | undefined;
-  model?: string | undefined;
 }
 
 /** Any grouped report as a table: one row per group, a Total row, notes. */

@@ -83,6 +83,8 @@ export interface MetaContext {
   stats: ScanStats;
   project: string | undefined;
   model?: string | undefined;
+  /** `--all-roots`: every log folder the ledger holds, not only those in view. */
+  allRoots?: boolean;
   costMode: CostMode;
   prices: PriceTable;
   /** Models whose costs are left out, and why. */
@@ -102,6 +104,7 @@ export function reportMeta(context: MetaContext) {
     timeZone: context.timeZone,
     project: context.project ?? null,
     model: context.model ?? null,
+    allRoots: context.allRoots === true,
     roots: context.stats.roots,
     ledger: context.stats.ledger ?? null,
     filesRead: context.stats.filesRead,

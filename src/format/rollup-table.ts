@@ -272,14 +272,22 @@ export function renderRollupTable(table: RollupTable, options: TableOptions): st
 }
 
 /** A report's title: what it shows, its range, its zone, and the filters applied. */
+/** The filters a report applies, each named in its title. */
+export interface ReportFilters {
+  project?: string | undefined;
+  model?: string | undefined;
+  allRoots?: boolean | undefined;
+}
+
 export function reportTitle(
   what: string,
   report: { range: { since: string; until: string }; timeZone: string },
-  filters: { project?: string | undefined; model?: string | undefined } = {},
+  filters: ReportFilters = {},
 ): string {
   const scope = [
     filters.project === undefined ? '' : ` · project ${filters.project}`,
     filters.model === undefined ? '' : ` · model ${filters.model}`,
+    filters.allRoots ? ' · every log folder in the ledger' : '',
   ].join('');
   return `Claude Code usage ${what} · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
 }

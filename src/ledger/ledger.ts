@@ -14,8 +14,9 @@ export interface LedgerChoice {
 
 /**
  * The ledger a run uses, or null for the logs alone: none with `--no-ledger`; the file given
- * by `--ledger` or `USAGE_LEDGER_DB`; else the default one, unless `--data-dir` points at other
- * logs (a look at someone else's or a backup's logs should not mix with your own history).
+ * by `--ledger`; else your ledger (`USAGE_LEDGER_DB`, or the default file), unless `--data-dir`
+ * points at other logs: a look at someone else's or a backup's logs never writes them into
+ * your history. Only `--ledger` on the command line keeps `--data-dir` logs in a ledger.
  */
 export function chooseLedger(
   choice: LedgerChoice,
@@ -24,7 +25,6 @@ export function chooseLedger(
 ): string | null {
   if (choice.ledger === false) return null;
   if (typeof choice.ledger === 'string') return path.resolve(choice.ledger);
-  if (env.USAGE_LEDGER_DB?.trim()) return defaultLedgerFile(env, homeDir);
   if ((choice.dataDir ?? []).length > 0) return null;
   return defaultLedgerFile(env, homeDir);
 }
@@ -50,28 +50,55 @@ export interface LedgerUsage extends SyncOutcome {
   stats: ScanStats;
 }
 
+/**
+ * The log folders a report shows from the ledger: those in view now (read or not: a folder
+ * whose logs are gone keeps its history), plus every imported one; or `all` it has read.
+ */
+export type RootsView = { paths: string[] } | 'all';
+
+/** The roots mask of a view (undefined: every folder). */
+export function viewMask(store: LedgerStore, view: RootsView): number | undefined {
+  return view === 'all' ? undefined : store.rootsMask(view.paths);
+}
+
 export interface LedgerLoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Read the tool calls too (only the tools report needs them). */
   toolUses?: boolean;
+  /** The folders whose history to return (default: the ones synced). */
+  view?: RootsView;
 }
 
-/** Syncs the ledger with the logs under `projectDirs`, then returns everything it holds. */
+/**
+ * Syncs the ledger with the logs under `projectDirs`, then returns what it holds of the
+ * folders in view: their responses, whichever folder the kept copy came from.
+ */
 export function loadFromLedger(
   file: string,
   projectDirs: string[],
-  { onProgress, toolUses = false }: LedgerLoadOptions = {},
+  { onProgress, toolUses = false, view = { paths: projectDirs } }: LedgerLoadOptions = {},
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
     const outcome = await syncLedger(store, projectDirs, { onProgress });
     if (outcome.records !== undefined && outcome.version !== undefined) {
       store.saveSnapshot(outcome.records, outcome.version);
     }
+    const roots = viewMask(store, view);
+    const records =
+      outcome.records === undefined
+        ? store.records({ roots })
+        : store.inRoots(outcome.records, roots);
+    const keys = toolUses ? new Set(records.map((record) => record.sessionId)) : null;
     return {
       ...outcome,
-      stats: { ...outcome.stats, ledger: file },
-      records: outcome.records ?? store.records(),
-      toolUses: toolUses ? store.toolUses() : [],
+      stats: {
+        ...outcome.stats,
+        roots: view === 'all' ? store.roots().map((root) => root.path) : outcome.stats.roots,
+        ledger: file,
+      },
+      records,
+      // A tool call belongs to the view when its session does.
+      toolUses: keys === null ? [] : store.toolUses().filter((tool) => keys.has(tool.sessionId)),
     };
   });
 }

@@ -105,16 +105,29 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'US data residency and web searches of each response',
+    description: 'US data residency, web searches and the log folders of each response',
     up: (db) => {
       db.exec(`
         -- usage.inference_geo as logged ("us" costs more on Claude 4.6 and later), and
         -- usage.server_tool_use.web_search_requests (billed per search)
         ALTER TABLE responses ADD COLUMN inference_geo TEXT;
         ALTER TABLE responses ADD COLUMN web_searches INTEGER NOT NULL DEFAULT 0;
-        -- Read every file still there again from the start: for these two fields, and for cache
-        -- writes that earlier versions missed when only the nested breakdown had them. A copy
-        -- read again replaces its own row; responses are not counted twice.
+        -- The projects/ folders the ledger has read; a report shows the responses of the
+        -- folders in view (and of imported ones). Response roots is a bit mask of root ids
+        -- (bit id - 1; ids past 31 share bit 30, so the mask stays a 31-bit integer).
+        CREATE TABLE roots (
+          id INTEGER PRIMARY KEY,
+          path TEXT NOT NULL UNIQUE,
+          -- added by usage ledger import: part of the history of every report
+          imported INTEGER NOT NULL DEFAULT 0
+        );
+        INSERT INTO roots (path) SELECT DISTINCT root FROM files ORDER BY root;
+        ALTER TABLE responses ADD COLUMN roots INTEGER NOT NULL DEFAULT 0;
+        UPDATE responses SET roots = coalesce((SELECT 1 << (min(roots.id, 31) - 1)
+          FROM files JOIN roots ON roots.path = files.root WHERE files.id = responses.file_id), 0);
+        -- Read every file still there again from the start: for these fields (every copy adds
+        -- its folder), and for cache writes that earlier versions missed when only the nested
+        -- breakdown had them. A copy read again replaces its own row; nothing counts twice.
         UPDATE files SET complete = 0, head_hash = '', tail_hash = '', lines = 0, malformed = 0,
           partial_lines = 0, partial_malformed = 0, size = -1;
       `);

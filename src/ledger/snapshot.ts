@@ -7,15 +7,15 @@ import { NOT_PRICED, type PricedRecord } from '../types.js';
  * without parsing anything but that table.
  *
  * Layout: a header of four u32 (magic, format, record count, string table bytes), the string
- * table as a JSON array (padded to 8 bytes), then 9 f64 a record (time, five token counts,
- * logged cost or NaN, flags, web searches), then 7 u32 a record (key, session, project, cwd
+ * table as a JSON array (padded to 8 bytes), then 10 f64 a record (time, five token counts,
+ * logged cost or NaN, flags, web searches, roots mask), then 7 u32 a record (key, session, project, cwd
  * or NONE, model, file, inference geo or NONE). A blob of another format is not read: the
  * report reads the rows instead and writes a new snapshot.
  */
 const MAGIC = 0x554c534e; // "ULSN"
 const FORMAT = 2;
 const HEADER_BYTES = 16;
-const NUMBERS = 9;
+const NUMBERS = 10;
 const REFS = 7;
 const NONE = 0xffffffff;
 const FAST = 1;
@@ -25,7 +25,11 @@ function pad8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
 }
 
-export function encodeRecords(records: readonly PricedRecord[]): Buffer {
+/** `masks`: each record's roots mask, by key (see `LedgerStore.rootsMask`). */
+export function encodeRecords(
+  records: readonly PricedRecord[],
+  masks: ReadonlyMap<string, number>,
+): Buffer {
   const strings: string[] = [];
   const indexes = new Map<string, number>();
   const ref = (value: string | null): number => {
@@ -52,6 +56,7 @@ export function encodeRecords(records: readonly PricedRecord[]): Buffer {
     numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
     numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
     numbers[n + 8] = record.webSearchRequests;
+    numbers[n + 9] = masks.get(record.key ?? '') ?? 0;
     const r = i * REFS;
     refs[r] = ref(record.key);
     refs[r + 1] = ref(record.sessionId);
@@ -78,8 +83,15 @@ export function encodeRecords(records: readonly PricedRecord[]): Buffer {
 /** Which records to decode, asked before a record is built (a status line wants few). */
 export type RecordFilter = (timestamp: number, sessionId: string) => boolean;
 
-/** The records of a blob from `encodeRecords`, or null when it is not one (another format). */
-export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRecord[] | null {
+/**
+ * The records of a blob from `encodeRecords`, or null when it is not one (another format);
+ * their roots masks go into `masks`.
+ */
+export function decodeRecords(
+  blob: Uint8Array,
+  masks: Map<string, number>,
+  wanted?: RecordFilter,
+): PricedRecord[] | null {
   if (blob.byteLength < HEADER_BYTES) return null;
   // Typed arrays need aligned offsets: work on a copy that starts an ArrayBuffer.
   const bytes = new Uint8Array(blob);
@@ -103,8 +115,10 @@ export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRe
     const flags = numbers[n + 7] ?? 0;
     const cwd = refs[r + 3];
     const geo = refs[r + 6];
+    const key = text(refs[r]);
+    masks.set(key, numbers[n + 9] ?? 0);
     records.push({
-      key: text(refs[r]),
+      key,
       timestamp: numbers[n] ?? 0,
       sessionId: text(refs[r + 1]),
       project: text(refs[r + 2]),
@@ -115,6 +129,8 @@ export function decodeRecords(blob: Uint8Array, wanted?: RecordFilter): PricedRe
       webSearchRequests: numbers[n + 8] ?? 0,
       sidechain: (flags & SIDECHAIN) !== 0,
       file: text(refs[r + 5]),
+      root: '',
+      alsoIn: null,
       loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
       inputTokens: numbers[n + 1] ?? 0,
       outputTokens: numbers[n + 2] ?? 0,

@@ -44,9 +44,10 @@ type Row = Record<string, unknown>;
 const UPSERT_RESPONSE = `
   INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
     cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo,
-    web_searches, version)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    web_searches, roots, version)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (key) DO UPDATE SET version = excluded.version,
+    roots = responses.roots | excluded.roots,
     ts = excluded.ts, session_id = excluded.session_id, project = excluded.project,
     cwd = excluded.cwd, model = excluded.model, input = excluded.input, output = excluded.output,
     cache_write_5m = excluded.cache_write_5m, cache_write_1h = excluded.cache_write_1h,
@@ -58,6 +59,10 @@ const UPSERT_RESPONSE = `
       OR (excluded.ts = responses.ts AND (excluded.file_id = responses.file_id
         OR (SELECT path FROM files WHERE id = excluded.file_id)
           < (SELECT path FROM files WHERE id = responses.file_id)))))`;
+
+/** A copy that is not kept still adds its folders, so the response shows in their reports. */
+const ADD_ROOTS = `
+  UPDATE responses SET roots = roots | ?, version = ? WHERE key = ? AND (roots | ?) != roots`;
 
 /** A tool call is counted once, at the earliest time any copy of it was logged. */
 const UPSERT_TOOL_USE = `
@@ -83,8 +88,19 @@ const UPDATE_FILE = `
 /** The responses written after a data version. */
 const SELECT_RECORDS_SINCE = `
   SELECT key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
-    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo, web_searches
+    cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo, web_searches,
+    roots
   FROM responses WHERE version > ?`;
+
+/** Root ids past this share its bit: a mask stays a 31-bit integer, which JavaScript can AND. */
+const MAX_ROOT_BITS = 31;
+
+/** Which records a read returns: a filter on time and session, and the log folders in view. */
+export interface RecordQuery {
+  wanted?: RecordFilter;
+  /** A mask of root bits (`rootsMask`), or undefined for every folder the ledger has read. */
+  roots?: number;
+}
 
 /**
  * Past this many responses written since the snapshot, a report writes a new one: merging a
@@ -95,13 +111,16 @@ const SNAPSHOT_REFRESH_ROWS = 2000;
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
   private readonly upsertResponse: Statement;
+  private readonly addRoots: Statement;
   private readonly upsertToolUse: Statement;
+  private readonly rootBits = new Map<string, number>();
   private readonly fileByPath: Statement;
   private readonly insertFile: Statement;
   private readonly updateFile: Statement;
 
   constructor(readonly db: Database) {
     this.upsertResponse = db.prepare(UPSERT_RESPONSE);
+    this.addRoots = db.prepare(ADD_ROOTS);
     this.upsertToolUse = db.prepare(UPSERT_TOOL_USE);
     this.fileByPath = db.prepare(
       'SELECT id, complete, head_hash, lines, malformed FROM files WHERE path = ?',
@@ -157,8 +176,10 @@ export class LedgerStore {
         for (const record of batch.records) {
           const fileId = fileIds.get(record.file);
           if (fileId === undefined || record.key === null) continue;
+          let roots = this.rootBit(record.root);
+          for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
           // Positional, in the order of UPSERT_RESPONSE's columns: faster than named values.
-          this.upsertResponse.run(
+          const written = this.upsertResponse.run(
             record.key,
             record.timestamp,
             record.sessionId,
@@ -176,8 +197,10 @@ export class LedgerStore {
             record.loggedCostUSD,
             record.inferenceGeo,
             record.webSearchRequests,
+            roots,
             version,
           );
+          if (written.changes === 0) this.addRoots.run(roots, version, record.key, roots);
         }
         this.setInfo('data_version', String(version));
         for (const tool of batch.toolUses) {
@@ -194,6 +217,68 @@ export class LedgerStore {
         this.setInfo('last_sync_at', String(syncedAt));
       })
       .immediate();
+  }
+
+  /** The bit of a `projects/` folder in a response's roots mask; a new folder gets an id. */
+  private rootBit(root: string): number {
+    let bit = this.rootBits.get(root);
+    if (bit === undefined) {
+      this.db
+        .prepare('INSERT INTO roots (path) VALUES (?) ON CONFLICT (path) DO NOTHING')
+        .run(root);
+      const id = this.db.prepare('SELECT id FROM roots WHERE path = ?').pluck().get(root) as number;
+      bit = 1 << (Math.min(id, MAX_ROOT_BITS) - 1);
+      this.rootBits.set(root, bit);
+    }
+    return bit;
+  }
+
+  /**
+   * The mask of the folders a report shows: those given (the ones in view now, read or not)
+   * and every imported one.
+   */
+  rootsMask(paths: string[]): number {
+    const wanted = new Set(paths);
+    let mask = 0;
+    for (const { id, path, imported } of this.roots()) {
+      if (imported || wanted.has(path)) mask |= 1 << (Math.min(id, MAX_ROOT_BITS) - 1);
+    }
+    return mask;
+  }
+
+  /** Every `projects/` folder the ledger has read, and whether it came in by an import. */
+  roots(): { id: number; path: string; imported: boolean }[] {
+    return (
+      this.db.prepare('SELECT id, path, imported FROM roots ORDER BY id').all() as {
+        id: number;
+        path: string;
+        imported: number;
+      }[]
+    ).map((row) => ({ id: row.id, path: row.path, imported: row.imported === 1 }));
+  }
+
+  /** Marks folders as imported: their history is part of every report from now on. */
+  markImported(paths: string[]): void {
+    const mark = this.db.prepare('UPDATE roots SET imported = 1 WHERE path = ?');
+    this.db.transaction(() => {
+      for (const path of paths) mark.run(path);
+    })();
+  }
+
+  /** Each response's roots mask, by key. */
+  private rootMasks(): Map<string, number> {
+    const rows = this.db.prepare('SELECT key, roots FROM responses').raw(true).all() as [
+      string,
+      number,
+    ][];
+    return new Map(rows);
+  }
+
+  /** The records of the folders in `mask` (all when undefined). */
+  inRoots(records: PricedRecord[], mask: number | undefined): PricedRecord[] {
+    if (mask === undefined) return records;
+    const masks = this.rootMasks();
+    return records.filter((record) => ((masks.get(record.key ?? '') ?? 0) & mask) !== 0);
   }
 
   private saveFile(file: FileUpdate, syncedAt: number): number {
@@ -237,15 +322,17 @@ export class LedgerStore {
     return Number(this.info('data_version') ?? 0);
   }
 
-  private recordsSince(version: number): PricedRecord[] {
+  /** The rows written after a data version, and each one's roots mask (into `masks`). */
+  private recordsSince(version: number, masks: Map<string, number>): PricedRecord[] {
     const paths = new Map(
       (this.db.prepare('SELECT id, path FROM files').raw(true).all() as [number, string][]).map(
         ([id, path]) => [id, path],
       ),
     );
     const rows = this.db.prepare(SELECT_RECORDS_SINCE).raw(true).all(version) as unknown[][];
-    return rows.map(
-      (row): PricedRecord => ({
+    return rows.map((row): PricedRecord => {
+      masks.set(row[0] as string, row[17] as number);
+      return {
         key: row[0] as string,
         timestamp: row[1] as number,
         sessionId: row[2] as string,
@@ -260,30 +347,38 @@ export class LedgerStore {
         fast: row[11] === 1,
         sidechain: row[12] === 1,
         file: paths.get(row[13] as number) ?? '',
+        root: '',
+        alsoIn: null,
         loggedCostUSD: row[14] as number | null,
         inferenceGeo: row[15] as string | null,
         webSearchRequests: row[16] as number,
         ...NOT_PRICED,
-      }),
-    );
+      };
+    });
   }
 
   /**
-   * Every response in the ledger, oldest first (then by file), not priced yet: the snapshot
+   * The responses of the ledger, oldest first (then by file), not priced yet: the snapshot
    * with the rows written since merged in (a newer copy replaces its key), read in one
-   * transaction so that a sync committing meanwhile is seen whole or not at all. A new
-   * snapshot is written when many rows were merged; if the ledger is busy it waits for the
-   * next report.
+   * transaction so that a sync committing meanwhile is seen whole or not at all. `roots` keeps
+   * the responses of those folders; `wanted` filters before a record is built. A new snapshot
+   * of every response is written when many rows were merged; if the ledger is busy it waits
+   * for the next report.
    */
-  records(wanted?: RecordFilter): PricedRecord[] {
+  records({ wanted, roots }: RecordQuery = {}): PricedRecord[] {
+    const masks = new Map<string, number>();
     const read = this.db.transaction(() => {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
         | { version: number; data: Buffer }
         | undefined;
-      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, wanted);
+      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, masks, wanted);
       // Without a snapshot, every row: those from before schema 3 have version 0.
       const since = base === null || snapshot === undefined ? -1 : snapshot.version;
-      return { base: base ?? [], changed: this.recordsSince(since), version: this.dataVersion() };
+      return {
+        base: base ?? [],
+        changed: this.recordsSince(since, masks),
+        version: this.dataVersion(),
+      };
     });
     const { base, changed: all, version } = read();
     const changed =
@@ -302,13 +397,22 @@ export class LedgerStore {
     );
     // A filtered read is not every response: only a whole one makes a snapshot.
     if (wanted === undefined && changed.length > SNAPSHOT_REFRESH_ROWS) {
-      this.saveSnapshot(records, version);
+      this.saveSnapshot(records, version, masks);
     }
-    return records;
+    return roots === undefined
+      ? records
+      : records.filter((record) => ((masks.get(record.key ?? '') ?? 0) & roots) !== 0);
   }
 
-  /** Writes the snapshot of `records`: every response the ledger held at data `version`. */
-  saveSnapshot(records: PricedRecord[], version: number): void {
+  /**
+   * Writes the snapshot of `records`: every response the ledger held at data `version`, with
+   * their roots masks (read from the rows when not given).
+   */
+  saveSnapshot(
+    records: PricedRecord[],
+    version: number,
+    masks: Map<string, number> = this.rootMasks(),
+  ): void {
     // Never wait for another process's write just to save time later.
     const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     this.db.pragma('busy_timeout = 0');
@@ -319,7 +423,7 @@ export class LedgerStore {
            ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data
            WHERE excluded.version > snapshot.version`,
         )
-        .run(version, encodeRecords(records));
+        .run(version, encodeRecords(records, masks));
     } catch {
       // Busy or read-only: the records are right either way, only the next report is slower.
     } finally {

@@ -22,7 +22,7 @@ export function contextTokensOf(transcript: string): number | null {
     const bytes = Buffer.alloc(size - start);
     const read = readSync(fd, bytes, 0, bytes.length, start);
     const lines = bytes.toString('utf8', 0, read).split('\n');
-    const source = { path: transcript, project: '', subagent: false, session: '' };
+    const source = { path: transcript, root: '', project: '', subagent: false, session: '' };
     for (let i = lines.length - 1; i >= 0; i--) {
       const line = lines[i] ?? '';
       if (!line.includes('"usage"')) continue;

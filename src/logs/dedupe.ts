@@ -11,6 +11,16 @@ function isBetterCopy(candidate: UsageRecord, kept: UsageRecord): boolean {
 }
 
 /**
+ * The kept copy remembers the other `projects/` folders that hold one, so a report of one
+ * folder from the ledger still counts a response whose kept copy is in another.
+ */
+function keepRoots(winner: UsageRecord, loser: UsageRecord): void {
+  const roots = new Set([...(winner.alsoIn ?? []), loser.root, ...(loser.alsoIn ?? [])]);
+  roots.delete(winner.root);
+  winner.alsoIn = roots.size === 0 ? null : [...roots].sort();
+}
+
+/**
  * Counts every API response once. Claude Code writes one response as several lines (one per
  * content block) whose `output_tokens` grows, and copies responses into other files (resumed
  * sessions, subagent progress lines), so copies share `message.id:requestId` across all files:
@@ -27,7 +37,13 @@ export class ResponseDeduper<T extends UsageRecord = UsageRecord> {
       return;
     }
     const kept = this.byKey.get(record.key);
-    if (kept === undefined || isBetterCopy(record, kept)) this.byKey.set(record.key, record);
+    if (kept === undefined) {
+      this.byKey.set(record.key, record);
+      return;
+    }
+    const [winner, loser] = isBetterCopy(record, kept) ? [record, kept] : [kept, record];
+    if (loser.root !== winner.root || loser.alsoIn !== null) keepRoots(winner, loser);
+    this.byKey.set(record.key, winner);
   }
 
   /** The surviving records, oldest first. */

@@ -5,6 +5,8 @@ import { readUsageLine } from './validate.js';
 /** Where a line came from; the parser copies it into each record. */
 export interface LineSource {
   path: string;
+  /** The `projects/` folder the file was found under. */
+  root: string;
   project: string;
   /** The whole file is a subagent transcript. */
   subagent: boolean;
@@ -72,6 +74,8 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Price
     webSearchRequests: line.message.usage.server_tool_use?.web_search_requests ?? 0,
     sidechain: source.subagent || embedded || line.isSidechain === true,
     file: source.path,
+    root: source.root,
+    alsoIn: null,
     loggedCostUSD: line.costUSD ?? null,
     ...tokenCountsOf(line.message.usage),
     ...NOT_PRICED,

@@ -84,6 +84,8 @@ const Meta = z
     timeZone: z.string(),
     project: z.string().nullable(),
     model: z.string().nullable(),
+    /** `--all-roots`: `roots` lists every log folder the ledger holds, not only those in view. */
+    allRoots: z.boolean(),
     roots: z.array(z.string()),
     /** The ledger file the report was made from (null: from the logs alone). */
     ledger: z.string().nullable(),

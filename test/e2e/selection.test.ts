@@ -1,5 +1,7 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
 
@@ -43,5 +45,73 @@ describe('blocks come from the whole history', () => {
     const until = json([...args, '--since', '2026-11-19', '--until', '2026-11-19']);
     expect(starts(until)).toEqual([['2026-11-19T20:00:00+00:00', 3]]);
     expect(until.blocks[0].totalCost).toBe(all.blocks[0].totalCost);
+  });
+});
+
+describe('a ledger shows the log folders in view', () => {
+  const rules = path.join(REPO, 'fixtures', 'rules');
+
+  async function twoRoots() {
+    const dir = await fsFixture({});
+    for (const root of ['root-a', 'root-b'])
+      cpSync(path.join(rules, root), path.join(dir, root), { recursive: true });
+    return {
+      a: path.join(dir, 'root-a'),
+      b: path.join(dir, 'root-b'),
+      ledger: path.join(dir, 'l.db'),
+    };
+  }
+  const totals = (report: {
+    totals: { totalTokens: number; totalCost: number; requests: number };
+  }) => {
+    const { totalTokens, totalCost, requests } = report.totals;
+    return { totalTokens, totalCost, requests };
+  };
+
+  it('reports one root from a ledger that holds two as the logs of that root do', async () => {
+    const { a, b, ledger } = await twoRoots();
+    const both = json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: `${a},${b}` });
+    expect(both.totals.totalCost).toBe(0.098421);
+    for (const root of [a, b]) {
+      const env = { CLAUDE_CONFIG_DIR: root };
+      const fromLedger = json(['--all', '--ledger', ledger], env);
+      const fromLogs = json(['--all', '--no-ledger'], env);
+      expect(totals(fromLedger)).toEqual(totals(fromLogs));
+      expect(fromLedger.meta.roots).toEqual([path.join(root, 'projects')]);
+      expect(fromLedger.meta.allRoots).toBe(false);
+    }
+    // Response C is in both roots: root-b's report counts it wherever the kept copy came from.
+    expect(json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: b }).totals.requests).toBe(3);
+  });
+
+  it("keeps a root's history after its files are deleted, and shows everything with --all-roots", async () => {
+    const { a, b, ledger } = await twoRoots();
+    json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: `${a},${b}` });
+    const before = json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: b });
+    rmSync(path.join(b, 'projects', '-home-bob-api', 's3.jsonl'));
+    const after = json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: b });
+    expect(totals(after)).toEqual(totals(before));
+    const all = json(['--all', '--ledger', ledger, '--all-roots'], { CLAUDE_CONFIG_DIR: a });
+    expect(all.totals.totalCost).toBe(0.098421);
+    expect(all.meta.allRoots).toBe(true);
+    expect(all.meta.roots).toEqual([path.join(a, 'projects'), path.join(b, 'projects')]);
+    const table = runCli(['--all', '--ledger', ledger, '--all-roots'], { CLAUDE_CONFIG_DIR: a });
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain('every log folder in the ledger');
+  });
+
+  it('counts imported backups in every report', async () => {
+    const { a, b, ledger } = await twoRoots();
+    runCli(['ledger', 'import', b, '--ledger', ledger]);
+    const report = json(['--all', '--ledger', ledger], { CLAUDE_CONFIG_DIR: a });
+    expect(report.totals.totalCost).toBe(0.098421);
+  });
+
+  it('never writes --data-dir logs into the USAGE_LEDGER_DB ledger, and says so', async () => {
+    const { a, ledger } = await twoRoots();
+    const result = runCli(['--data-dir', a, '--all', '--json'], { USAGE_LEDGER_DB: ledger });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).meta.ledger).toBeNull();
+    expect(result.stderr).toContain('the ledger of USAGE_LEDGER_DB is left alone');
+    expect(existsSync(ledger)).toBe(false);
   });
 });

@@ -234,6 +234,7 @@ describe('dailyJson', () => {
       timeZone: 'UTC',
       project: null,
       model: null,
+      allRoots: false,
       roots: ['/logs'],
       ledger: null,
       filesRead: 2,

@@ -61,6 +61,8 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     webSearchRequests: 0,
     sidechain: false,
     file: '/logs/session-1.jsonl',
+    root: '/logs',
+    alsoIn: null,
     inputTokens: 0,
     outputTokens: 0,
     cacheWrite5mTokens: 0,
@@ -71,4 +73,12 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     cost: 0,
     ...overrides,
   };
+}
+
+/**
+ * Records as the ledger gives them back: without the folder each was read from, which the
+ * ledger keeps as a mask of its own (`LedgerStore.rootsMask`), not on the record.
+ */
+export function asStored<T extends Pick<PricedRecord, 'root' | 'alsoIn'>>(records: T[]): T[] {
+  return records.map((record) => ({ ...record, root: '', alsoIn: null }));
 }

@@ -7,7 +7,7 @@ import { syncLedger } from '../../src/ledger/sync.js';
 import { findTranscriptFiles } from '../../src/logs/files.js';
 import { readTranscripts } from '../../src/logs/load.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
-import { assistantLine, pricedRecord } from '../helpers/lines.js';
+import { asStored, assistantLine, pricedRecord } from '../helpers/lines.js';
 
 describe('encodeRecords / decodeRecords', () => {
   it('gives back the records, nulls, flags, costs and any text included', () => {
@@ -31,13 +31,19 @@ describe('encodeRecords / decodeRecords', () => {
         file: '/logs/a "quoted" file.jsonl',
       }),
     ];
-    expect(decodeRecords(encodeRecords(records))).toEqual(records);
-    expect(decodeRecords(encodeRecords([]))).toEqual([]);
+    const masks = new Map([
+      ['m1:r1', 1],
+      ['m2:r2', 2 ** 30],
+    ]);
+    const decoded = new Map<string, number>();
+    expect(decodeRecords(encodeRecords(records, masks), decoded)).toEqual(asStored(records));
+    expect(decoded).toEqual(masks);
+    expect(decodeRecords(encodeRecords([], masks), decoded)).toEqual([]);
   });
 
   it('refuses a blob of another format', () => {
-    expect(decodeRecords(Buffer.from('not a snapshot at all'))).toBeNull();
-    expect(decodeRecords(Buffer.alloc(3))).toBeNull();
+    expect(decodeRecords(Buffer.from('not a snapshot at all'), new Map())).toBeNull();
+    expect(decodeRecords(Buffer.alloc(3), new Map())).toBeNull();
   });
 });
 
@@ -60,7 +66,7 @@ describe('the snapshot in the ledger', () => {
       });
     const logs = async () => {
       const { files } = await findTranscriptFiles([dir]);
-      return (await readTranscripts(files, { keyKeyless: true })).records;
+      return asStored((await readTranscripts(files, { keyKeyless: true })).records);
     };
 
     const first = await ledger();

@@ -5,9 +5,10 @@ import { withLedger } from '../../src/ledger/ledger.js';
 import { syncLedger } from '../../src/ledger/sync.js';
 import { findTranscriptFiles } from '../../src/logs/files.js';
 import { readTranscripts } from '../../src/logs/load.js';
+import type { PricedRecord } from '../../src/types.js';
 import { REPO } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
-import { assistantLine } from '../helpers/lines.js';
+import { asStored, assistantLine } from '../helpers/lines.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
 
@@ -25,8 +26,8 @@ async function logsOf(projects: string[]) {
 }
 
 /** Records without their keys: the ledger gives a line without a key one of its own. */
-function withoutKeys(records: { key: string | null }[]) {
-  return records.map(({ key: _key, ...rest }) => rest);
+function withoutKeys(records: PricedRecord[]) {
+  return asStored(records).map(({ key: _key, ...rest }) => rest);
 }
 
 function outputs(records: { outputTokens: number }[]): number {

@@ -4,7 +4,13 @@ import { UsageLineSchema } from '../../src/logs/schema.js';
 import type { UsageRecord } from '../../src/types.js';
 import { assistantLine } from '../helpers/lines.js';
 
-const source = { path: '/logs/p/s.jsonl', project: '-home-ann-app', subagent: false, session: 's' };
+const source = {
+  path: '/logs/p/s.jsonl',
+  root: '/logs',
+  project: '-home-ann-app',
+  subagent: false,
+  session: 's',
+};
 
 function record(text: string): UsageRecord {
   const parsed = parseUsageLine(text, source);
