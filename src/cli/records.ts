@@ -8,7 +8,8 @@ import { candidateRoots, type ResolvedRoots, resolveProjectDirs } from '../logs/
 import { packageRoot } from '../package-root.js';
 import type { PriceBook } from '../pricing/book.js';
 import { priceRecords } from '../pricing/price-records.js';
-import { isInProject } from '../report/filter.js';
+import { projectFolders } from '../report/filter.js';
+import { ofModel } from '../report/select.js';
 import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import { loadPriceBook } from './prices.js';
@@ -156,23 +157,23 @@ export async function loadPricedRecords(
   warnUnreadable(loaded.stats.unreadable);
 
   const project = options.project;
-  const records = priceRecords(
-    project === undefined
-      ? loaded.records
-      : loaded.records.filter((record) => isInProject(record, project)),
-    book,
-    options.mode,
-  );
+  const folders = project === undefined ? null : projectFolders(loaded.records, project);
+  const inProject = <T extends { project: string }>(list: T[]): T[] =>
+    folders === null ? list : list.filter((item) => folders.has(item.project));
+  const records = priceRecords(inProject(loaded.records), book, options.mode);
   // Budgets count all spending, whatever project a report shows; the rest of the records are
   // priced only when a budget asks for them.
   const allRecords = () =>
     project === undefined ? records : priceRecords(loaded.records, book, options.mode);
   if (project !== undefined && records.length === 0) {
-    process.stderr.write(`usage: no usage found for project '${project}'\n`);
+    process.stderr.write(
+      `usage: no usage found for project '${project}' (usage projects --all lists them)\n`,
+    );
   }
-  const toolUses =
-    project === undefined
-      ? loaded.toolUses
-      : loaded.toolUses.filter((tool) => isInProject(tool, project));
-  return { records, allRecords, toolUses, stats: loaded.stats, book };
+  const model = options.model;
+  if (model !== undefined && records.length > 0 && ofModel(records, model).length === 0) {
+    const models = [...new Set(records.map((record) => record.model))].sort().join(', ');
+    process.stderr.write(`usage: no usage found for model '${model}'; the logs have ${models}\n`);
+  }
+  return { records, allRecords, toolUses: inProject(loaded.toolUses), stats: loaded.stats, book };
 }

@@ -34,7 +34,10 @@ async function runTrends(options: TrendsOptions): Promise<void> {
     return;
   }
   const view = tableOptions(options);
-  printReport(context, renderTrends(trends, context.calendar.timeZone, view.palette, view.width));
+  printReport(
+    context,
+    renderTrends(trends, context.calendar.timeZone, view.palette, view.width, options),
+  );
 }
 
 export function trendsCommand() {

@@ -14,7 +14,7 @@ import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
 import { systemTimeZone, weekOf, ZonedCalendar } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
-import { isInProject } from '../report/filter.js';
+import { projectFolders } from '../report/filter.js';
 import { selectRecords } from '../report/select.js';
 import { budgetLimitsOf, tableOptions } from './context.js';
 import { loadPriceBook } from './prices.js';
@@ -70,14 +70,16 @@ async function runWatch(options: WatchOptions): Promise<void> {
       now - 48 * HOUR,
     );
     const project = options.project;
-    const records = priceRecords(
+    const priced = priceRecords(
       store.records({
         wanted: (timestamp) => timestamp >= from,
         roots: store.rootsMask([...roots.searched, ...roots.projectDirs]),
       }),
       book,
       options.mode,
-    ).filter((record) => project === undefined || isInProject(record, project));
+    );
+    const folders = project === undefined ? null : projectFolders(priced, project);
+    const records = folders === null ? priced : priced.filter((r) => folders.has(r.project));
     const selection = {
       calendar,
       range: { since: today, until: today, fillEmptyDays: true },

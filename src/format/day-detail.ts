@@ -5,6 +5,7 @@ import { formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
 import { costFields, modelBreakdown, tokenFields } from './report-json.js';
 import {
   barShares,
+  filterScope,
   type LabelColumn,
   renderGrid,
   reportNotes,
@@ -102,7 +103,9 @@ export function renderDayDetail(detail: DayDetail, context: ViewContext): string
   const p = detail.projection;
   const wrap = (text: string) => wrapText(text, context.width);
   return [
-    context.palette.heading(wrap(`Claude Code usage on ${detail.date} · ${detail.timeZone}`)),
+    context.palette.heading(
+      wrap(`Claude Code usage on ${detail.date} · ${detail.timeZone}${filterScope(context)}`),
+    ),
     wrap(
       `Total ${formatCost(t.cost, partial)} · ${formatInteger(totalTokens(t))} tokens · ${formatInteger(detail.sessions)} sessions · ${formatInteger(t.requests)} requests`,
     ),

@@ -279,16 +279,21 @@ export interface ReportFilters {
   allRoots?: boolean | undefined;
 }
 
+/** ` · project x · model y`: the active filters, for a report's title. */
+export function filterScope(filters: ReportFilters): string {
+  return [
+    filters.project === undefined ? '' : ` · project ${filters.project}`,
+    filters.model === undefined ? '' : ` · model ${filters.model}`,
+    filters.allRoots ? ' · every log folder in the ledger' : '',
+  ].join('');
+}
+
 export function reportTitle(
   what: string,
   report: { range: { since: string; until: string }; timeZone: string },
   filters: ReportFilters = {},
 ): string {
-  const scope = [
-    filters.project === undefined ? '' : ` · project ${filters.project}`,
-    filters.model === undefined ? '' : ` · model ${filters.model}`,
-    filters.allRoots ? ' · every log folder in the ledger' : '',
-  ].join('');
+  const scope = filterScope(filters);
   return `Claude Code usage ${what} · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
 }
 

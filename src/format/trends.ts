@@ -2,6 +2,8 @@ import { shortModelName } from '../pricing/match.js';
 import type { Trends } from '../report/trends.js';
 import type { Palette } from './color.js';
 import { formatUsd, roundCost } from './numbers.js';
+import { filterScope, type ReportFilters } from './rollup-table.js';
+import { wrapText } from './wrap.js';
 
 const SPARKS = '▁▂▃▄▅▆▇█';
 
@@ -27,10 +29,16 @@ export function renderTrends(
   timeZone: string,
   palette: Palette,
   width: number,
+  filters: ReportFilters = {},
 ): string {
   const { range } = trends;
   const lines = [
-    palette.heading(`Claude Code trends · ${range.since} to ${range.until} · ${timeZone}`),
+    palette.heading(
+      wrapText(
+        `Claude Code trends · ${range.since} to ${range.until} · ${timeZone}${filterScope(filters)}`,
+        width,
+      ),
+    ),
     '',
   ];
   const spark = sparkline(trends.days.map((day) => day.cost));

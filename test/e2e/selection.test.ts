@@ -115,3 +115,68 @@ describe('a ledger shows the log folders in view', () => {
     expect(existsSync(ledger)).toBe(false);
   });
 });
+
+describe('--project and --model select what usage projects and models list', () => {
+  async function project() {
+    return fsFixture({
+      'projects/-home-ann-app/s1.jsonl': [
+        assistantLine({ id: 'm1', cwd: '/home/ann/app', output: 100 }),
+        assistantLine({ id: 'm2', requestId: 'r2', cwd: '/home/ann/app/web', output: 200 }),
+        assistantLine({ id: 'm3', requestId: 'r3', cwd: '/home/ann/app', output: 300 }),
+      ],
+      'projects/-home-ann-other/s2.jsonl': [
+        assistantLine({ id: 'm4', requestId: 'r4', cwd: '/home/ann/other', output: 400 }),
+      ],
+    });
+  }
+
+  it('gives the projects row of a path, subfolders included, whatever the case', async () => {
+    const logs = await project();
+    const args = ['--data-dir', logs, '--all'];
+    const rows = json(['projects', ...args]).projects as {
+      projectPath: string;
+      totalCost: number;
+      requests: number;
+    }[];
+    const row = rows.find((r) => r.projectPath === '/home/ann/app');
+    expect(row?.requests).toBe(3);
+    for (const name of ['/home/ann/app', '/HOME/ann/App/', 'app', '-home-ann-app']) {
+      const report = json([...args, '--project', name]);
+      expect(report.totals.requests, name).toBe(3);
+      expect(report.totals.totalCost, name).toBe(row?.totalCost);
+      expect(report.meta.project).toBe(name);
+    }
+  });
+
+  it('warns when --model matches nothing, naming the models there are', async () => {
+    const logs = await project();
+    const result = runCli(['--data-dir', logs, '--all', '--model', 'opus-9']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(
+      "no usage found for model 'opus-9'; the logs have claude-sonnet-4-5-20250929",
+    );
+  });
+
+  it('names every active filter in the title and in meta', async () => {
+    const logs = await project();
+    const args = ['--data-dir', logs, '--all', '--project', 'app', '--model', 'sonnet-4-5'];
+    for (const command of [
+      [],
+      ['weekly'],
+      ['sessions'],
+      ['blocks'],
+      ['trends'],
+      ['--day', '2026-11-20'],
+    ]) {
+      const result = runCli([
+        ...command,
+        ...args.filter((a) => !(command[0] === '--day' && a === '--all')),
+      ]);
+      expect(result.status, command.join(' ')).toBe(0);
+      const title = result.stdout.split('\n\n')[0]?.replace(/\s+/g, ' ') ?? '';
+      expect(title, command.join(' ')).toContain('project app · model sonnet-4-5');
+    }
+    const meta = json(args).meta;
+    expect(meta).toMatchObject({ project: 'app', model: 'sonnet-4-5', allRoots: false });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZonedCalendar } from '../../src/report/calendar.js';
 import { rollupByDay, usageDaySpan } from '../../src/report/daily.js';
-import { isInProject } from '../../src/report/filter.js';
+import { projectFolders } from '../../src/report/filter.js';
 import { totalTokens } from '../../src/report/rollup.js';
 import { pricedRecord } from '../helpers/lines.js';
 
@@ -105,12 +105,25 @@ describe('usageDaySpan', () => {
   });
 });
 
-describe('isInProject', () => {
-  const record = pricedRecord({ project: '-home-ann-my-app', cwd: '/home/ann/my.app' });
-  it.each(['-home-ann-my-app', '/home/ann/my.app', 'my.app'])('matches %s', (name) => {
-    expect(isInProject(record, name)).toBe(true);
+describe('projectFolders', () => {
+  // A project started in /home/ann/my.app, with requests from a subfolder too.
+  const records = [
+    pricedRecord({ project: '-home-ann-my-app', cwd: '/home/ann/my.app' }),
+    pricedRecord({ project: '-home-ann-my-app', cwd: '/home/ann/my.app' }),
+    pricedRecord({ project: '-home-ann-my-app', cwd: '/home/ann/my.app/web' }),
+    pricedRecord({ project: '-home-ann-other', cwd: '/home/ann/other' }),
+  ];
+  it.each([
+    '-home-ann-my-app',
+    '/home/ann/my.app',
+    '/home/ann/my.app/',
+    '/Home/Ann/My.App',
+    'my.app',
+    'MY.APP',
+  ])('takes the whole folder, subfolders included, for %s', (name) => {
+    expect([...projectFolders(records, name)]).toEqual(['-home-ann-my-app']);
   });
-  it.each(['my', 'app', '/home/ann'])('does not match %s', (name) => {
-    expect(isInProject(record, name)).toBe(false);
+  it.each(['my', 'app', '/home/ann', '/home/ann/my.app/web'])('matches nothing for %s', (name) => {
+    expect(projectFolders(records, name).size).toBe(0);
   });
 });
