@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
+import { commandFirst } from './argv.js';
 import { buildProgram } from './program.js';
 
 // `usage | head` closes the pipe early; that is the reader's choice, not an error.
@@ -12,7 +13,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 /** Turns every failure into one stderr message and the documented exit code. */
 async function main(argv: string[]): Promise<void> {
   try {
-    await buildProgram().parseAsync(argv);
+    const program = buildProgram();
+    const args = commandFirst(argv.slice(2), program);
+    await program.parseAsync(args, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message; help and version are not failures.

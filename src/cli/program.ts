@@ -25,26 +25,50 @@ function packageVersion(): string {
   return String(manifest.version);
 }
 
+/** The end of `usage --help`: the default report's options, the shared ones, examples. */
+const ROOT_HELP = `
+With no command, usage runs daily, the last 7 days by day:
+  --day <date>          one day in detail: today, yesterday, YYYY-MM-DD
+  -b, --breakdown       one row per model under each day
+
+Every report also takes the shared options (usage daily --help lists them all):
+  -s, --since <date>    first day: YYYY-MM-DD, today, yesterday, 7d (seven days ago)
+  -u, --until <date>    last day (default: today)
+  -a, --all             every day that has usage
+  -p, --project <name>  one project;  --model <name>  one model
+  -z, --timezone <zone> day boundaries in this zone
+  -j, --json            JSON for scripts (usage schema lists the shapes)
+  -d, --data-dir <dir>  other logs than yours, read without the ledger
+
+Options may come before the command: usage --json models is usage models --json.
+
+Examples:
+  usage                            the last 7 days
+  usage --day yesterday            yesterday in detail
+  usage monthly --all              every month
+  usage sessions --limit 5         the five most expensive sessions
+  usage models --since 30d --json  the last 30 days by model, as JSON
+  usage export --format csv --group-by request > requests.csv
+  usage pricing --changes          why a bill changed: the dated price changes`;
+
 /** The `usage` program; `daily` runs when no command is named. */
 export function buildProgram(): Command {
   const program = new Command('usage')
     .description('What Claude Code costs you, from the logs on this machine.')
+    .usage('[command] [options]')
     .version(packageVersion(), '-V, --version')
-    .addHelpText(
-      'after',
-      '\nWith no command, usage runs daily: see usage daily --help for its options.',
-    )
+    .addHelpText('after', ROOT_HELP)
     .exitOverride();
   program.addCommand(dailyCommand(), { isDefault: true });
   for (const command of [
     weeklyCommand(),
     monthlyCommand(),
-    sessionsCommand(),
-    modelsCommand(),
-    projectsCommand(),
+    sessionsCommand().alias('session'),
+    modelsCommand().alias('model'),
+    projectsCommand().alias('project'),
     hourlyCommand(),
-    blocksCommand(),
-    toolsCommand(),
+    blocksCommand().alias('block'),
+    toolsCommand().alias('tool'),
     trendsCommand(),
     watchCommand(),
     budgetCommand(),

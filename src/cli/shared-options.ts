@@ -106,8 +106,11 @@ export const modeOption = () =>
 export const configOption = () =>
   new Option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)');
 
+/** Where a report's help lists the options every report shares. */
+export const SHARED_OPTIONS_HEADING = 'Shared options (every report):';
+
 export function reportOptions(): Option[] {
-  return [
+  const shared = [
     new Option('-s, --since <date>', 'first day (YYYY-MM-DD, YYYYMMDD, today, yesterday, 7d)'),
     new Option('-u, --until <date>', 'last day, same forms (default: today)'),
     new Option('-a, --all', 'every day that has usage').conflicts(['since', 'until']),
@@ -130,4 +133,6 @@ export function reportOptions(): Option[] {
     new Option('--debug', 'print a stack trace for unexpected errors'),
     ...budgetOptions(),
   ];
+  for (const option of shared) option.helpGroup(SHARED_OPTIONS_HEADING);
+  return shared;
 }

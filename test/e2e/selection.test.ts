@@ -180,3 +180,51 @@ describe('--project and --model select what usage projects and models list', () 
     expect(meta).toMatchObject({ project: 'app', model: 'sonnet-4-5', allRoots: false });
   });
 });
+
+describe('commands', () => {
+  const demo = ['--data-dir', path.join(REPO, 'fixtures', 'demo'), '--all'];
+
+  it.each([
+    ['sesions', "did you mean 'sessions'"],
+    ['modles', "did you mean 'models'"],
+    ['blokcs', "did you mean 'blocks'"],
+    ['frobnicate', 'usage --help lists the commands'],
+  ])('says %s is no command, exit 2', (word, message) => {
+    const result = runCli([word, ...demo]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`unknown command '${word}'`);
+    expect(result.stderr).toContain(message);
+  });
+
+  it.each([
+    ['session', 'sessions'],
+    ['block', 'blocks'],
+    ['model', 'models'],
+    ['project', 'projects'],
+    ['tool', 'tools'],
+  ])('takes %s for %s', (alias, command) => {
+    expect(runCli([alias, ...demo, '--json']).stdout).toBe(
+      runCli([command, ...demo, '--json']).stdout,
+    );
+  });
+
+  it('takes shared options before the command', () => {
+    expect(runCli(['--json', 'models', ...demo]).stdout).toBe(
+      runCli(['models', '--json', ...demo]).stdout,
+    );
+    expect(runCli(['--all', '--data-dir', demo[1] ?? '', 'sessions']).stdout).toBe(
+      runCli(['sessions', ...demo]).stdout,
+    );
+  });
+
+  it('has a root help with --day, examples, and report help with its own options first', () => {
+    const root = runCli(['--help']);
+    expect(root.status).toBe(0);
+    expect(root.stdout).toContain('--day <date>');
+    expect(root.stdout.trimEnd()).toMatch(/Examples:\n(.*\n)*.*usage pricing --changes.*$/);
+    const sessions = runCli(['sessions', '--help']).stdout;
+    expect(sessions.indexOf('--limit <n>')).toBeLessThan(sessions.indexOf('Shared options'));
+    expect(sessions.indexOf('Shared options')).toBeLessThan(sessions.indexOf('--since <date>'));
+  });
+});
