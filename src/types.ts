@@ -90,6 +90,8 @@ export interface ScanStats {
   linesRead: number;
   /** Lines that were not valid JSON, or whose usage did not have the expected shape. */
   malformedLines: number;
+  /** The files that had such lines, and how many each. */
+  malformedFiles: { path: string; lines: number }[];
   /** Files or folders that could not be read, with the reason. */
   unreadable: { path: string; reason: string }[];
   /** The ledger the records came from, when they came from one. */

@@ -57,6 +57,7 @@ async function runBlocks(options: BlocksOptions): Promise<void> {
       context.calendar,
       viewContext(context, unpriced),
     ),
+    { empty: blocks.length === 0 },
   );
 }
 

@@ -3,7 +3,8 @@ import { renderBudgetLines } from '../format/budget.js';
 import { palette, useColor } from '../format/color.js';
 import type { ViewContext } from '../format/grouped.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
-import type { TableOptions } from '../format/rollup-table.js';
+import { filterScope, type TableOptions } from '../format/rollup-table.js';
+import { wrapText } from '../format/wrap.js';
 import type { PriceBook } from '../pricing/book.js';
 import {
   type BudgetLimits,
@@ -16,7 +17,7 @@ import { type Day, systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { usageDaySpan } from '../report/daily.js';
 import type { NamedRollup } from '../report/group.js';
 import { resolveRange } from '../report/range.js';
-import { type Selection, selectRecords } from '../report/select.js';
+import { ofModel, type Selection, selectRecords } from '../report/select.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { type LoadNeeds, loadPricedRecords, warnUnpriced } from './records.js';
 import type { ReportOptions } from './shared-options.js';
@@ -87,17 +88,50 @@ export async function loadReport(
 }
 
 /**
- * Prints a report's table, then the budget lines when budgets are set, so every report says
- * where today's, this week's and this month's spending stand.
+ * A range without usage in one line, instead of a table of zeros: when the usage there is
+ * was, and how to see it.
  */
-export function printReport(context: ReportContext, text: string): void {
+export function noUsageLine(
+  context: ReportContext,
+  { since, until }: { since: string; until: string } = context.selection.range,
+): string {
+  const scope = filterScope(context.options);
+  const records = ofModel(context.records, context.options.model);
+  const span = usageDaySpan(records, context.calendar);
+  if (span === null) return `No usage${scope}.`;
+  const range = since === until ? `on ${since}` : `from ${since} to ${until}`;
+  const seen =
+    span.last < since
+      ? `The last was on ${span.last}`
+      : span.first > until
+        ? `The first was on ${span.first}`
+        : `There is usage from ${span.first} to ${span.last}`;
+  return `No usage ${range} (${context.calendar.timeZone})${scope}. ${seen}; usage --all shows every day.`;
+}
+
+/**
+ * Prints a report's table (or, when it shows nothing, `noUsageLine`), then the budget lines
+ * when budgets are set, so every report says where today's, this week's and this month's
+ * spending stand.
+ */
+export function printReport(
+  context: ReportContext,
+  text: string,
+  {
+    empty = context.selected.length === 0,
+    range = context.selection.range,
+  }: { empty?: boolean; range?: { since: string; until: string } } = {},
+): void {
+  const body = empty
+    ? wrapText(noUsageLine(context, range), tableOptions(context.options).width)
+    : text;
   if (context.budgets.length === 0) {
-    printText(text);
+    printText(body);
     return;
   }
   const { palette } = tableOptions(context.options);
   printText(
-    `${text}\n\n${renderBudgetLines(context.budgets, context.budgetLimits.alertPercent, palette)}`,
+    `${body}\n\n${renderBudgetLines(context.budgets, context.budgetLimits.alertPercent, palette)}`,
   );
 }
 
@@ -138,6 +172,11 @@ export function tableOptions(options: ReportOptions): TableOptions {
     width: outputWidth(process.stdout, process.env),
     palette: palette(color),
     compact: options.compact === true,
+    // A layout note is for someone looking at the table, not for a pipe.
+    onNote:
+      process.stdout.isTTY === true
+        ? (note) => process.stderr.write(`usage: ${note}\n`)
+        : undefined,
   };
 }
 

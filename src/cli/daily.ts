@@ -3,9 +3,9 @@ import { ExitCode, UsageError } from '../errors.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
-import { addDays } from '../report/calendar.js';
+import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { dailyOfSelected } from '../report/daily.js';
-import { dayDetail } from '../report/day-detail.js';
+import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
 import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
@@ -21,17 +21,20 @@ interface DailyOptions extends ReportOptions {
  * day, which the month projection needs; everything else is the day's own records.
  */
 async function runDay(options: DailyOptions, dayArgument: string): Promise<void> {
-  let day = '';
+  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const today = calendar.dayOf(Date.now());
+  const day = parseDayArgument('--day', dayArgument, today);
+  if (day > today) {
+    throw new UsageError(
+      `--day: ${day} has not happened yet (today is ${today} in ${calendar.timeZone})`,
+      ExitCode.usage,
+    );
+  }
   const context = await loadReport(
     { ...options, since: undefined, until: undefined, all: undefined },
-    (until) => {
-      day = parseDayArgument('--day', dayArgument, until);
-      const monthStart = `${day.slice(0, 8)}01`;
-      const weekBefore = addDays(day, -6);
-      return monthStart < weekBefore ? monthStart : weekBefore;
-    },
+    () => dayDetailSince(day, today),
   );
-  const detail = dayDetail(context.selected, day, context.calendar);
+  const detail = dayDetail(context.selected, day, context.today, context.calendar);
   const unpriced = unpricedOf(context, detail.models);
   if (options.json) {
     printJson({
@@ -50,7 +53,10 @@ async function runDay(options: DailyOptions, dayArgument: string): Promise<void>
     });
     return;
   }
-  printReport(context, renderDayDetail(detail, viewContext(context, unpriced)));
+  printReport(context, renderDayDetail(detail, viewContext(context, unpriced)), {
+    empty: detail.totals.requests === 0,
+    range: { since: day, until: day },
+  });
 }
 
 async function runDaily(options: DailyOptions): Promise<void> {
@@ -73,7 +79,7 @@ async function runDaily(options: DailyOptions): Promise<void> {
   }
   printReport(
     context,
-    renderDailyTable(report, context.stats, {
+    renderDailyTable(report, {
       ...viewContext(context, unpriced),
       breakdown: options.breakdown === true,
     }),

@@ -58,6 +58,50 @@ export function warnUnreadable(unreadable: ScanStats['unreadable']): void {
   }
 }
 
+/** The project folder a transcript is in: the first folder under the `projects/` it was found in. */
+function folderOf(file: string, projectDirs: string[]): string | null {
+  for (const dir of projectDirs) {
+    const relative = path.relative(dir, file);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative))
+      return relative.split(path.sep)[0] ?? null;
+  }
+  return null;
+}
+
+/** With `--project`, the malformed lines counted are those of the project's own files. */
+function shownStats(
+  stats: ScanStats,
+  projectDirs: string[],
+  folders: Set<string> | null,
+): ScanStats {
+  if (folders === null) return stats;
+  const malformedFiles = stats.malformedFiles.filter((file) => {
+    const folder = folderOf(file.path, projectDirs);
+    return folder !== null && folders.has(folder);
+  });
+  return {
+    ...stats,
+    malformedFiles,
+    malformedLines: malformedFiles.reduce((sum, file) => sum + file.lines, 0),
+  };
+}
+
+/** One stderr line when lines of the files shown were skipped; `--debug` names the files. */
+function warnMalformed(stats: ScanStats, debug: boolean): void {
+  if (stats.malformedLines === 0) return;
+  const files = stats.malformedFiles.length;
+  const lines = `${stats.malformedLines} malformed line${stats.malformedLines === 1 ? '' : 's'}`;
+  const where = `${files} file${files === 1 ? '' : 's'}`;
+  process.stderr.write(
+    `usage: skipped ${lines} in ${where} (not JSON, half-written, or not the usage shape)${debug ? ':' : '; --debug names them'}\n`,
+  );
+  if (debug) {
+    for (const file of stats.malformedFiles) {
+      process.stderr.write(`usage:   ${file.path}: ${file.lines}\n`);
+    }
+  }
+}
+
 /** What a report needs besides the records. */
 export interface LoadNeeds {
   /** Tool calls (the ledger reads them only when asked). */
@@ -175,5 +219,7 @@ export async function loadPricedRecords(
     const models = [...new Set(records.map((record) => record.model))].sort().join(', ');
     process.stderr.write(`usage: no usage found for model '${model}'; the logs have ${models}\n`);
   }
-  return { records, allRecords, toolUses: inProject(loaded.toolUses), stats: loaded.stats, book };
+  const stats = shownStats(loaded.stats, roots.projectDirs, folders);
+  warnMalformed(stats, options.debug === true);
+  return { records, allRecords, toolUses: inProject(loaded.toolUses), stats, book };
 }

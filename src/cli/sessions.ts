@@ -70,14 +70,14 @@ async function runSessions(id: string | undefined, options: SessionsOptions): Pr
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
     printJson({
-      ...sessionsJson(report, rows, context.calendar),
+      ...sessionsJson(report, rows, all.length, context.calendar),
       meta: metaOf(context, report.models, unpriced),
     });
     return;
   }
   printReport(
     context,
-    renderSessionsTable(report, rows, context.calendar, viewContext(context, unpriced)),
+    renderSessionsTable(report, rows, all.length, context.calendar, viewContext(context, unpriced)),
   );
 }
 

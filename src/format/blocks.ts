@@ -42,7 +42,7 @@ export function renderBlocksTable(
       share,
     }),
   );
-  const notes = reportNotes(report.models, context.unpriced, context.stats);
+  const notes = reportNotes(report.models, context.unpriced);
   if (active !== null) {
     notes.unshift(
       `Active block: ${formatDuration(active.remainingMs)} left; burn rate ${formatInteger(Math.round(active.tokensPerHour))} tokens/h, ` +

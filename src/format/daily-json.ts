@@ -1,4 +1,5 @@
 import type { DailyReport } from '../report/daily.js';
+import { daysIn } from '../report/range.js';
 import { roundCost } from './numbers.js';
 import { groupFields } from './report-json.js';
 
@@ -8,7 +9,8 @@ export function dailyJson(report: DailyReport) {
     daily: report.days.map((day) => ({ date: day.date, ...groupFields(day) })),
     totals: {
       ...groupFields({ ...report.totals, models: report.models }),
-      averageDailyCost: roundCost(report.totals.cost / Math.max(report.days.length, 1)),
+      // Per calendar day of the range, days without usage included, whatever the range.
+      averageDailyCost: roundCost(report.totals.cost / daysIn(report.range)),
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { DailyReport } from '../report/daily.js';
+import { daysIn } from '../report/range.js';
 import type { Rollup } from '../report/rollup.js';
-import type { ScanStats } from '../types.js';
 import {
   barShares,
   type ReportFilters,
@@ -20,8 +20,9 @@ export interface DailyTableOptions extends TableOptions, ReportFilters {
   unpriced?: Map<string, string>;
 }
 
+/** Per calendar day of the range, days without usage included, whatever the range. */
 function averageOf(report: DailyReport): Rollup {
-  const n = Math.max(report.days.length, 1);
+  const n = daysIn(report.range);
   const t = report.totals;
   return {
     inputTokens: Math.round(t.inputTokens / n),
@@ -44,11 +45,7 @@ function averageOf(report: DailyReport): Rollup {
 }
 
 /** The daily report as a terminal table: the richest layout that fits the width. */
-export function renderDailyTable(
-  report: DailyReport,
-  stats: ScanStats,
-  options: DailyTableOptions,
-): string {
+export function renderDailyTable(report: DailyReport, options: DailyTableOptions): string {
   const rows: TableRow[] = [];
   for (const day of barShares(report.days.map((day) => ({ day, rollup: day as Rollup })))) {
     rows.push({
@@ -65,9 +62,9 @@ export function renderDailyTable(
     }
   }
   rows.push(totalRow(report.models, report.totals));
-  if (report.days.length > 1) {
+  if (daysIn(report.range) > 1) {
     rows.push({
-      labels: ['Daily avg'],
+      labels: [`Avg, ${daysIn(report.range)} days`],
       models: [],
       rollup: averageOf(report),
       kind: 'average',
@@ -80,7 +77,7 @@ export function renderDailyTable(
     rows,
     models: true,
     bar: report.days.some((day) => day.cost > 0),
-    notes: reportNotes(report.models, options.unpriced ?? new Map(), stats),
+    notes: reportNotes(report.models, options.unpriced ?? new Map()),
   };
   return renderRollupTable(table, options);
 }

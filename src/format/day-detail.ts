@@ -1,7 +1,7 @@
 import type { DayDetail } from '../report/day-detail.js';
 import { totalTokens } from '../report/rollup.js';
 import type { ViewContext } from './grouped.js';
-import { formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
+import { countOf, formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
 import { costFields, modelBreakdown, tokenFields } from './report-json.js';
 import {
   barShares,
@@ -102,12 +102,17 @@ export function renderDayDetail(detail: DayDetail, context: ViewContext): string
       : `${detail.peakHour.label} (${formatCost(detail.peakHour.cost, detail.peakHour.unpricedRequests > 0)}, ${formatInteger(totalTokens(detail.peakHour))} tokens)`;
   const p = detail.projection;
   const wrap = (text: string) => wrapText(text, context.width);
+  const indented = (text: string) =>
+    wrapText(text, context.width - 2)
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n');
   return [
     context.palette.heading(
       wrap(`Claude Code usage on ${detail.date} · ${detail.timeZone}${filterScope(context)}`),
     ),
     wrap(
-      `Total ${formatCost(t.cost, partial)} · ${formatInteger(totalTokens(t))} tokens · ${formatInteger(detail.sessions)} sessions · ${formatInteger(t.requests)} requests`,
+      `Total ${formatCost(t.cost, partial)} · ${countOf(totalTokens(t), 'token')} · ${countOf(detail.sessions, 'session')} · ${countOf(t.requests, 'request')}`,
     ),
     wrap(
       `Cache hit rate ${percent(detail.cacheHitRate)} (cache reads / all prompt tokens) · peak hour ${peak}`,
@@ -117,15 +122,18 @@ export function renderDayDetail(detail: DayDetail, context: ViewContext): string
     section(`By hour (peak ${detail.peakHour?.label ?? 'none'})`, hours),
     section('Projects', projects),
     section('Most expensive sessions', sessions),
-    section(
-      'Month projection (an estimate)',
-      wrap(
-        `  ${formatUsd(p.monthToDate)} so far this month + ${formatUsd(p.trailingDailyAverage)}/day (7-day average) × ${p.daysLeft} days left = ${formatUsd(p.estimate)}`,
-      ),
-    ),
-    ...reportNotes(detail.models, context.unpriced, context.stats).map((note) =>
-      context.palette.muted(note),
-    ),
+    p.isEstimate
+      ? section(
+          'Month projection (an estimate)',
+          indented(
+            `${formatUsd(p.monthToDate)} so far this month + ${formatUsd(p.trailingDailyAverage)}/day (7-day average) × ${countOf(p.daysLeft, 'day')} left = ${formatUsd(p.estimate)}`,
+          ),
+        )
+      : section(
+          `Month total (${detail.date.slice(0, 7)})`,
+          indented(`${formatUsd(p.estimate)}: the whole month, as it was`),
+        ),
+    ...reportNotes(detail.models, context.unpriced).map((note) => context.palette.muted(note)),
   ].join('\n');
 }
 
@@ -158,7 +166,7 @@ export function dayDetailJson(detail: DayDetail) {
         trailingDailyAverage: roundCost(detail.projection.trailingDailyAverage),
         daysLeft: detail.projection.daysLeft,
         estimate: roundCost(detail.projection.estimate),
-        isEstimate: true,
+        isEstimate: detail.projection.isEstimate,
       },
       tokens: tokenFields(detail.totals),
     },

@@ -54,7 +54,7 @@ export function renderGroupedTable(
       requests: view.requests,
       costShare: view.costShare,
       bar: (view.bar ?? true) && rows.some((row) => row.cost > 0),
-      notes: reportNotes(report.models, context.unpriced, context.stats),
+      notes: reportNotes(report.models, context.unpriced),
     },
     context,
   );

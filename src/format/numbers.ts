@@ -45,3 +45,8 @@ export function renderBar(fraction: number, width: number): string {
   const eighths = Math.round(Math.min(Math.max(fraction, 0), 1) * width * 8);
   return '█'.repeat(Math.floor(eighths / 8)) + BAR_EIGHTHS[eighths % 8];
 }
+
+/** `1 session`, `2 sessions`, `1,234 requests`. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatInteger(count)} ${count === 1 ? singular : plural}`;
+}

@@ -2,10 +2,9 @@ import Table from 'cli-table3';
 import { shortModelName } from '../pricing/match.js';
 import type { NamedRollup } from '../report/group.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
-import type { ScanStats } from '../types.js';
 import type { Palette } from './color.js';
 import { summarizeModels } from './model-name.js';
-import { formatCost, formatInteger, renderBar } from './numbers.js';
+import { countOf, formatCost, formatInteger, renderBar } from './numbers.js';
 import { wrapText } from './wrap.js';
 
 export interface LabelColumn {
@@ -46,6 +45,8 @@ export interface TableOptions {
   palette: Palette;
   /** The compact layout even when the full one would fit. */
   compact?: boolean;
+  /** Told about the table rather than part of it (a compact layout): a note for stderr. */
+  onNote?: (note: string) => void;
 }
 
 type Figure =
@@ -260,10 +261,11 @@ export function renderGrid(
 export function renderRollupTable(table: RollupTable, options: TableOptions): string {
   const { text, compacted } = renderGrid(table, options);
   const notes = [...table.notes];
-  if (compacted)
-    notes.push(
-      'Compact view: widen the terminal (or set COLUMNS) to see tokens by kind, or use --json.',
+  if (compacted && options.compact !== true) {
+    options.onNote?.(
+      'compact view: widen the terminal (or set COLUMNS) to see tokens by kind, or use --json',
     );
+  }
   return [
     options.palette.heading(wrapText(table.title, options.width)),
     text,
@@ -271,7 +273,6 @@ export function renderRollupTable(table: RollupTable, options: TableOptions): st
   ].join('\n');
 }
 
-/** A report's title: what it shows, its range, its zone, and the filters applied. */
 /** The filters a report applies, each named in its title. */
 export interface ReportFilters {
   project?: string | undefined;
@@ -288,6 +289,7 @@ export function filterScope(filters: ReportFilters): string {
   ].join('');
 }
 
+/** A report's title: what it shows, its range, its zone, and the filters applied. */
 export function reportTitle(
   what: string,
   report: { range: { since: string; until: string }; timeZone: string },
@@ -297,12 +299,11 @@ export function reportTitle(
   return `Claude Code usage ${what} · ${report.range.since} to ${report.range.until} · ${report.timeZone}${scope}`;
 }
 
-/** The notes every report ends with: what its costs leave out, and skipped lines. */
-export function reportNotes(
-  models: NamedRollup[],
-  reasons: Map<string, string>,
-  stats: ScanStats,
-): string[] {
+/**
+ * The notes every report ends with: what its costs leave out. (Skipped lines are a note on
+ * stderr, written when the records are loaded.)
+ */
+export function reportNotes(models: NamedRollup[], reasons: Map<string, string>): string[] {
   const notes: string[] = [];
   const unpriced = models.filter((model) => model.unpricedRequests > 0);
   if (unpriced.length > 0) {
@@ -310,10 +311,7 @@ export function reportNotes(
       .map((model) => `${model.name} (${reasons.get(model.name) ?? 'no known price'})`)
       .join(', ');
     const requests = unpriced.reduce((sum, model) => sum + model.unpricedRequests, 0);
-    notes.push(`+ Costs leave out ${formatInteger(requests)} requests without a price: ${names}.`);
-  }
-  if (stats.malformedLines > 0) {
-    notes.push(`Skipped ${formatInteger(stats.malformedLines)} malformed lines in the logs.`);
+    notes.push(`+ Costs leave out ${countOf(requests, 'request')} without a price: ${names}.`);
   }
   return notes;
 }

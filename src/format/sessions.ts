@@ -4,7 +4,7 @@ import type { SessionRow } from '../report/sessions.js';
 import type { PricedRecord } from '../types.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
-import { roundCost } from './numbers.js';
+import { countOf, formatInteger, roundCost } from './numbers.js';
 import { costByKind, groupFields } from './report-json.js';
 import {
   barShares,
@@ -14,9 +14,14 @@ import {
   totalRow,
 } from './rollup-table.js';
 
+/**
+ * The sessions table. `rows` may be the first few of `count` (`--limit`): the title says how
+ * many of how many, and the Total row, which sums them all, says so.
+ */
 export function renderSessionsTable(
   report: GroupedReport,
   rows: SessionRow[],
+  count: number,
   calendar: ZonedCalendar,
   context: ViewContext,
 ): string {
@@ -34,9 +39,13 @@ export function renderSessionsTable(
     share: 0,
   }));
   const total = totalRow(report.models, report.totals);
+  const limited = rows.length < count;
+  const what = limited
+    ? `by session · ${formatInteger(rows.length)} of ${countOf(count, 'session')}`
+    : `by session · ${countOf(count, 'session')}`;
   return renderRollupTable(
     {
-      title: reportTitle('by session', report, context),
+      title: reportTitle(what, report, context),
       labels: [
         { header: 'Session' },
         { header: 'Project', maxWidth: 20, shorten: 'start', optional: 1 },
@@ -44,11 +53,17 @@ export function renderSessionsTable(
         { header: 'Last', optional: 2 },
         { header: 'Active', align: 'right', optional: 3 },
       ],
-      rows: [...tableRows, { ...total, labels: ['Total', '', '', '', ''] }],
+      rows: [
+        ...tableRows,
+        {
+          ...total,
+          labels: [limited ? `Total, all ${formatInteger(count)}` : 'Total', '', '', '', ''],
+        },
+      ],
       models: true,
       requests: true,
       notes: [
-        ...reportNotes(report.models, context.unpriced, context.stats),
+        ...reportNotes(report.models, context.unpriced),
         'Subagent requests count in their parent session. First and Last: its first and last request; Active: time between requests, without gaps over 10 minutes.',
       ],
     },
@@ -70,9 +85,16 @@ function sessionFields(row: SessionRow, calendar: ZonedCalendar) {
   };
 }
 
-export function sessionsJson(report: GroupedReport, rows: SessionRow[], calendar: ZonedCalendar) {
+/** `totals` sums every session of the range, `sessionCount` says how many; `sessions` may be fewer (`--limit`). */
+export function sessionsJson(
+  report: GroupedReport,
+  rows: SessionRow[],
+  count: number,
+  calendar: ZonedCalendar,
+) {
   return {
     sessions: rows.map((row) => sessionFields(row, calendar)),
+    sessionCount: count,
     totals: groupFields({ ...report.totals, models: report.models }),
   };
 }
@@ -105,7 +127,7 @@ export function renderSessionDetail(
       labels: [{ header: 'Time' }, { header: 'Model', maxWidth: 30, optional: 1 }],
       rows: [...barShares(rows), { ...totalRow(row.models, row), labels: ['Total', ''] }],
       bar: true,
-      notes: reportNotes(row.models, context.unpriced, context.stats),
+      notes: reportNotes(row.models, context.unpriced),
     },
     context,
   );

@@ -11,6 +11,8 @@ export function renderToolsTable(
   p: Palette,
   width: number,
 ): string {
+  const heading = p.heading(wrapText(title, width));
+  if (rows.length === 0) return `${heading}\nNo tool calls in these requests.`;
   const table = new Table({
     head: ['Tool', 'Calls', 'Share', 'Sessions'].map(p.heading),
     colAligns: ['left', 'right', 'right', 'right'],
@@ -28,7 +30,7 @@ export function renderToolsTable(
   }
   const total = rows.reduce((sum, row) => sum + row.calls, 0);
   table.push([p.total('Total'), p.total(formatInteger(total)), '', '']);
-  return [p.heading(wrapText(title, width)), withRules(table.toString(), rows.length)].join('\n');
+  return [heading, withRules(table.toString(), rows.length)].join('\n');
 }
 
 export function toolsJson(rows: ToolRow[]) {

@@ -177,6 +177,7 @@ export async function syncFound(
     filesRead: 0,
     linesRead: 0,
     malformedLines: 0,
+    malformedFiles: [],
     unreadable: unreadable.sort((a, b) => (a.path < b.path ? -1 : 1)),
   };
   for (const file of found.files) {
@@ -184,7 +185,9 @@ export async function syncFound(
     if (known === undefined) continue;
     stats.filesRead++;
     stats.linesRead += known.lines + known.partialLines;
-    stats.malformedLines += known.malformed + known.partialMalformed;
+    const malformed = known.malformed + known.partialMalformed;
+    stats.malformedLines += malformed;
+    if (malformed > 0) stats.malformedFiles.push({ path: file.path, lines: malformed });
   }
   // Unless another process wrote to the ledger meanwhile (then it holds more than was read).
   const version = versionBefore + batches.length;

@@ -55,7 +55,14 @@ export interface ReadResult {
 export type OnRead = (bytes: number, fileDone: boolean) => void;
 
 function emptyStats(): ScanStats {
-  return { roots: [], filesRead: 0, linesRead: 0, malformedLines: 0, unreadable: [] };
+  return {
+    roots: [],
+    filesRead: 0,
+    linesRead: 0,
+    malformedLines: 0,
+    malformedFiles: [],
+    unreadable: [],
+  };
 }
 
 function result(
@@ -133,6 +140,9 @@ export function readHere(
       stats.filesRead++;
       stats.linesRead += counts.lines + counts.oversized;
       stats.malformedLines += malformed + counts.oversized;
+      if (malformed + counts.oversized > 0) {
+        stats.malformedFiles.push({ path: file.path, lines: malformed + counts.oversized });
+      }
       // A last line without its newline is read again next time: keep it apart.
       const partialLines =
         counts.lines + counts.oversized - counts.completeLines - counts.completeOversized;
@@ -176,6 +186,7 @@ export function mergeReads(parts: ReadResult[]): ReadResult {
     stats.filesRead += part.stats.filesRead;
     stats.linesRead += part.stats.linesRead;
     stats.malformedLines += part.stats.malformedLines;
+    stats.malformedFiles.push(...part.stats.malformedFiles);
     stats.unreadable.push(...part.stats.unreadable);
   }
   return result(deduper, toolUses, stats, files);

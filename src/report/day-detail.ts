@@ -12,15 +12,21 @@ export interface HourSlot extends Rollup {
   label: string;
 }
 
+/**
+ * The month of the day. For the current month, an estimate as of today; for a month that is
+ * over, what it actually cost.
+ */
 export interface MonthProjection {
-  /** Cost from the 1st of the month to the day, included. */
+  /** Cost from the 1st of the month to today (a past month: to its last day), included. */
   monthToDate: number;
-  /** Average daily cost over the 7 days ending on the day. */
+  /** Average daily cost over the 7 days ending today (a past month: on its last day). */
   trailingDailyAverage: number;
-  /** Days of the month after the day. */
+  /** Days of the month after today (a past month: 0). */
   daysLeft: number;
-  /** monthToDate + trailingDailyAverage × daysLeft: an estimate, not a bill. */
+  /** monthToDate + trailingDailyAverage × daysLeft: an estimate, or a past month's total. */
   estimate: number;
+  /** False for a month that is over: `estimate` is then what it cost. */
+  isEstimate: boolean;
 }
 
 export interface DayDetail {
@@ -88,11 +94,45 @@ function costOfDays(
   return cost;
 }
 
+/** The first day of the records `dayDetail` needs: its month, and the 7 days before today. */
+export function dayDetailSince(day: Day, today: Day): Day {
+  const monthStart = `${day.slice(0, 8)}01`;
+  const weekBefore = addDays(today, -6);
+  return monthStart < weekBefore ? monthStart : weekBefore;
+}
+
+/** The month of `day` as of `today`: an estimate while it runs, its total once it is over. */
+function monthProjection(
+  records: PricedRecord[],
+  day: Day,
+  today: Day,
+  calendar: ZonedCalendar,
+): MonthProjection {
+  const monthStart = `${day.slice(0, 8)}01`;
+  const over = day.slice(0, 7) < today.slice(0, 7);
+  const asOf = over ? `${day.slice(0, 8)}${String(daysInMonth(day)).padStart(2, '0')}` : today;
+  const monthToDate = costOfDays(records, calendar, monthStart, asOf);
+  const trailingDailyAverage = costOfDays(records, calendar, addDays(asOf, -6), asOf) / 7;
+  const daysLeft = over ? 0 : daysInMonth(today) - Number(today.slice(8, 10));
+  return {
+    monthToDate,
+    trailingDailyAverage,
+    daysLeft,
+    estimate: monthToDate + trailingDailyAverage * daysLeft,
+    isEstimate: !over,
+  };
+}
+
 /**
- * One day in detail. `records` must hold at least the month so far and the 7 days before
- * the day, for the projection; everything else is computed from the day's own records.
+ * One day in detail. `records` must hold at least those from `dayDetailSince` to today, for
+ * the month; everything else is computed from the day's own records.
  */
-export function dayDetail(records: PricedRecord[], day: Day, calendar: ZonedCalendar): DayDetail {
+export function dayDetail(
+  records: PricedRecord[],
+  day: Day,
+  today: Day,
+  calendar: ZonedCalendar,
+): DayDetail {
   const ofDay = records.filter((record) => calendar.dayOf(record.timestamp) === day);
   const totals = totalOf(ofDay);
   const models = groupRecords(ofDay, (record) => record.model)
@@ -109,10 +149,6 @@ export function dayDetail(records: PricedRecord[], day: Day, calendar: ZonedCale
       weight(slot) > 0 && (best === null || weight(slot) > weight(best)) ? slot : best,
     null,
   );
-  const monthStart = `${day.slice(0, 8)}01`;
-  const monthToDate = costOfDays(records, calendar, monthStart, day);
-  const trailingDailyAverage = costOfDays(records, calendar, addDays(day, -6), day) / 7;
-  const daysLeft = daysInMonth(day) - Number(day.slice(8, 10));
   const sessions = sessionRows(ofDay, 'cost');
   return {
     date: day,
@@ -125,11 +161,6 @@ export function dayDetail(records: PricedRecord[], day: Day, calendar: ZonedCale
     peakHour,
     projects: projectRows(ofDay),
     topSessions: sessions.slice(0, 5),
-    projection: {
-      monthToDate,
-      trailingDailyAverage,
-      daysLeft,
-      estimate: monthToDate + trailingDailyAverage * daysLeft,
-    },
+    projection: monthProjection(records, day, today, calendar),
   };
 }

@@ -1,6 +1,11 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { addDays, type Day, parseDay } from './calendar.js';
 
+/** How many calendar days a range covers, both ends included. */
+export function daysIn(range: { since: Day; until: Day }): number {
+  return Math.round((Date.parse(range.until) - Date.parse(range.since)) / 86_400_000) + 1;
+}
+
 /** The days a report covers, both ends included. */
 export interface DayRange {
   since: Day;
@@ -18,15 +23,17 @@ export interface RangeRequest {
 /** Days in the default window: today and the six before it. */
 export const DEFAULT_WINDOW_DAYS = 7;
 
-export const DAY_FORMS = 'YYYY-MM-DD, YYYYMMDD, today, yesterday, or Nd (N days ago)';
+export const DAY_FORMS =
+  'YYYY-MM-DD, YYYYMMDD, today, yesterday, or Nd (the first of the last N days: 7d is 6 days ago)';
 
 /** Reads one `--since`/`--until` value relative to `today` (in the report's time zone). */
 export function parseDayArgument(flag: string, value: string, today: Day): Day {
   const text = value.trim().toLowerCase();
   if (text === 'today') return today;
   if (text === 'yesterday') return addDays(today, -1);
-  const ago = /^(\d{1,5})d$/.exec(text);
-  if (ago !== null) return addDays(today, -Number(ago[1]));
+  // `--since 7d` is the last 7 days, today included: the same days as the default range.
+  const last = /^(\d{1,5})d$/.exec(text);
+  if (last !== null && Number(last[1]) >= 1) return addDays(today, 1 - Number(last[1]));
   const day = parseDay(text);
   if (day !== null) return day;
   throw new UsageError(`${flag}: '${value}' is not a date; use ${DAY_FORMS}`, ExitCode.usage);

@@ -232,7 +232,8 @@ export const OUTPUT_SCHEMAS = {
               trailingDailyAverage: amount,
               daysLeft: count,
               estimate: amount,
-              isEstimate: z.literal(true),
+              /** False for a month that is over: `estimate` is what it cost. */
+              isEstimate: z.boolean(),
             })
             .strict(),
           tokens: z.object(tokenFields).strict(),
@@ -247,7 +248,15 @@ export const OUTPUT_SCHEMAS = {
     hour: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:00[+-]\d{2}:\d{2}$/),
   }),
   'hour-of-day': report('hourOfDay', { hour: z.string().regex(/^\d{2}$/) }),
-  sessions: z.object({ sessions: z.array(Session), totals: Totals, meta: Meta }).strict(),
+  sessions: z
+    .object({
+      sessions: z.array(Session),
+      /** Sessions in the range; `sessions` lists fewer with `--limit`, `totals` sums them all. */
+      sessionCount: count,
+      totals: Totals,
+      meta: Meta,
+    })
+    .strict(),
   session: z
     .object({
       session: Session,

@@ -228,3 +228,86 @@ describe('commands', () => {
     expect(sessions.indexOf('Shared options')).toBeLessThan(sessions.indexOf('--since <date>'));
   });
 });
+
+describe('empty and past ranges', () => {
+  const demoDir = path.join(REPO, 'fixtures', 'demo');
+  const demo = ['--data-dir', demoDir, '--timezone', 'UTC'];
+
+  it('says in one line when the usage was, instead of a table of zeros', () => {
+    const week = runCli(demo); // the demo's last usage is 2026-11-15, long before today
+    expect(week.status).toBe(0);
+    expect(week.stdout.replace(/\s+/g, ' ')).toMatch(
+      /^No usage from \S+ to \S+ \(UTC\)\. The last was on 2026-11-15; usage --all shows every day\. $/,
+    );
+    for (const line of week.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    const before = runCli([...demo, '--since', '2026-11-01', '--until', '2026-11-05', 'models']);
+    expect(before.stdout).toContain('The first was on 2026-11-09');
+    const day = runCli([...demo, '--day', '2026-11-01']);
+    expect(day.stdout.replace(/\s+/g, ' ')).toBe(
+      'No usage on 2026-11-01 (UTC). The first was on 2026-11-09; usage --all shows every day. ',
+    );
+    // JSON keeps its shape: empty lists and zero totals.
+    expect(json([...demo, '--since', '2026-11-01', '--until', '2026-11-05']).totals.requests).toBe(
+      0,
+    );
+  });
+
+  it('refuses a --day that has not happened, and gives a past month its actual total', () => {
+    const future = runCli([...demo, '--day', '2099-01-01']);
+    expect(future.status).toBe(2);
+    expect(future.stderr).toMatch(
+      /--day: 2099-01-01 has not happened yet \(today is \d{4}-\d{2}-\d{2} in UTC\)/,
+    );
+    const past = runCli([...demo, '--day', '2026-11-12']);
+    expect(past.stdout).toMatch(/Month total \(2026-11\)\n {2}\$5\.17: the whole month, as it was/);
+    expect(past.stdout).not.toContain('projection');
+    expect(past.stdout).toMatch(/ · 2 sessions · /);
+    const projection = json([...demo, '--day', '2026-11-12']).day.projection;
+    expect(projection).toMatchObject({ isEstimate: false, daysLeft: 0 });
+    expect(projection.estimate).toBe(projection.monthToDate);
+    expect(projection.estimate).toBeCloseTo(5.17, 2);
+  });
+
+  it('says "1 session" and "N of M sessions", and labels the totals of a limited list', async () => {
+    const logs = await fsFixture({
+      'projects/-home-ann-app/s.jsonl': requests(['2026-11-20T10:00:00Z']),
+    });
+    expect(runCli(['--data-dir', logs, '--day', '2026-11-20']).stdout).toContain(
+      ' · 1 session · 1 request',
+    );
+    const limited = runCli([...demo, '--all', 'sessions', '--limit', '3']);
+    expect(limited.stdout).toContain('by session · 3 of 15 sessions');
+    expect(limited.stdout).toMatch(/Total, all 15 .* \$5\.17/);
+    const listed = json([...demo, '--all', 'sessions', '--limit', '3']);
+    expect(listed.sessions).toHaveLength(3);
+    expect(listed.sessionCount).toBe(15);
+  });
+
+  it('gives --since 7d the days of the default range, and one meaning to the daily average', () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const sevenDays = json([...demo, '--since', '7d']).meta;
+    const byDefault = json(demo).meta;
+    expect([sevenDays.since, sevenDays.until]).toEqual([byDefault.since, byDefault.until]);
+    expect(byDefault.until).toBe(today);
+    // --all over 2026-11-09..15 (7 calendar days): $5.17 / 7.
+    const all = runCli([...demo, '--all']);
+    expect(all.stdout).toMatch(/Avg, 7 days .* \$0\.74/);
+    expect(json([...demo, '--all']).totals.averageDailyCost).toBeCloseTo(5.167 / 7, 3);
+  });
+
+  it('puts notes on stderr, for the files shown only, and names them with --debug', () => {
+    const rules = path.join(REPO, 'fixtures', 'rules');
+    const both = ['--data-dir', `${rules}/root-a`, '--data-dir', `${rules}/root-b`, '--all'];
+    const all = runCli(both);
+    expect(all.stderr).toContain('skipped 2 malformed lines in 2 files');
+    expect(all.stdout).not.toContain('malformed');
+    // /home/bob/api holds one of the two (the half-written last line of s3).
+    const bob = runCli([...both, '--project', '/home/bob/api']);
+    expect(bob.stderr).toContain('skipped 1 malformed line in 1 file');
+    expect(json([...both, '--project', '/home/bob/api']).meta.malformedLines).toBe(1);
+    const debug = runCli([...both, '--debug']);
+    expect(debug.stderr).toMatch(/root-a\/projects\/-home-ann-app\/s1\.jsonl: 1\n/);
+    // The layout note is for a terminal; piped output has none.
+    expect(all.stderr).not.toContain('compact view');
+  });
+});

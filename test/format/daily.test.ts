@@ -13,6 +13,7 @@ const stats: ScanStats = {
   filesRead: 2,
   linesRead: 40,
   malformedLines: 0,
+  malformedFiles: [],
   unreadable: [],
 };
 const week = { since: '2026-11-17', until: '2026-11-23', fillEmptyDays: true };
@@ -46,18 +47,25 @@ const report = rollupByDay(
 const plain = palette(false);
 
 describe('renderDailyTable', () => {
-  it('fits 80 columns with a compact layout, and says so', () => {
-    const text = renderDailyTable(report, stats, { width: 80, palette: plain, breakdown: true });
+  it('fits 80 columns with a compact layout, and says so as a note for stderr', () => {
+    const notes: string[] = [];
+    const text = renderDailyTable(report, {
+      width: 80,
+      palette: plain,
+      breakdown: true,
+      onNote: (note) => notes.push(note),
+    });
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
-    expect(text).toContain('Compact view');
+    expect(text).not.toContain('compact view');
+    expect(notes).toEqual([expect.stringContaining('compact view: widen the terminal')]);
     expect(text).toContain('$1,234.57');
     // 123,456 + 1,234,567 + 2,345,678 + 456,789,012 = 460,492,713 tokens on 2026-11-18
     expect(text).toContain('460,492,713');
   });
 
   it('shows every token kind when the terminal is wide, right-aligned with separators', () => {
-    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: false });
-    expect(text).not.toContain('Compact view');
+    const text = renderDailyTable(report, { width: 200, palette: plain, breakdown: false });
+    expect(text).not.toContain('compact view');
     const header = text.split('\n').find((line) => line.includes('Cache write')) ?? '';
     expect(header).toMatch(
       /Date .*Models .*Input .*Output .*Cache write .*Cache read .*Total tokens .*Cost \(USD\)/,
@@ -71,18 +79,18 @@ describe('renderDailyTable', () => {
   });
 
   it('lists zero days and the daily average', () => {
-    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: false });
+    const text = renderDailyTable(report, { width: 200, palette: plain, breakdown: false });
     expect(text).toMatch(/2026-11-17 .* \$0\.00/);
     // (1234.5678 + 0.001) / 7 days = 176.3669...
-    expect(text).toMatch(/Daily avg .* \$176\.37/);
+    expect(text).toMatch(/Avg, 7 days .* \$176\.37/);
   });
 
   it('adds a row per model under each day with --breakdown', () => {
-    const text = renderDailyTable(report, stats, { width: 200, palette: plain, breakdown: true });
+    const text = renderDailyTable(report, { width: 200, palette: plain, breakdown: true });
     expect(text).toMatch(/└ opus-4-6 .* <\$0\.01/);
   });
 
-  it('marks partial costs and names the unpriced models and skipped lines', () => {
+  it('marks partial costs and names the unpriced models', () => {
     const partial = rollupByDay(
       [
         pricedRecord({ timestamp: at('2026-11-20T01:00:00Z'), model: 'my-proxy', cost: null }),
@@ -90,24 +98,15 @@ describe('renderDailyTable', () => {
       ],
       { calendar: new ZonedCalendar('UTC'), range: week },
     );
-    const text = renderDailyTable(
-      partial,
-      { ...stats, malformedLines: 3 },
-      { width: 80, palette: plain, breakdown: false },
-    );
+    const text = renderDailyTable(partial, { width: 80, palette: plain, breakdown: false });
     expect(text).toContain('$1.00+');
     expect(text).toContain('without a price: my-proxy (no known price)');
-    expect(text).toContain('Skipped 3 malformed lines');
   });
 
   it('carries escape codes only with colour on', () => {
     const options = { width: 200, breakdown: false };
-    expect(renderDailyTable(report, stats, { ...options, palette: plain })).not.toContain(
-      '\u001b[',
-    );
-    expect(renderDailyTable(report, stats, { ...options, palette: palette(true) })).toContain(
-      '\u001b[',
-    );
+    expect(renderDailyTable(report, { ...options, palette: plain })).not.toContain('\u001b[');
+    expect(renderDailyTable(report, { ...options, palette: palette(true) })).toContain('\u001b[');
   });
 });
 

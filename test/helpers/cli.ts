@@ -71,3 +71,11 @@ export function runCliAsync(
     child.on('close', (status) => resolve({ stdout, stderr, status }));
   });
 }
+
+/** What stderr says on fixtures/rules (both roots): its two malformed lines, noted once. */
+export const RULES_STDERR =
+  'usage: skipped 2 malformed lines in 2 files (not JSON, half-written, or not the usage shape); --debug names them\n';
+
+/** Stderr that says nothing but, at most, the one note on skipped malformed lines. */
+export const QUIET_OR_MALFORMED =
+  /^(usage: skipped \d+ malformed lines? in \d+ files? \(not JSON, half-written, or not the usage shape\); --debug names them\n)?$/;

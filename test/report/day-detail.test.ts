@@ -12,7 +12,7 @@ describe('dayDetail', () => {
       pricedRecord({ timestamp: Date.parse('2026-10-25T00:30:00Z'), outputTokens: 10, cost: 1 }), // 02:30 CEST
       pricedRecord({ timestamp: Date.parse('2026-10-25T01:30:00Z'), outputTokens: 20, cost: 3 }), // 02:30 CET
     ];
-    const detail = dayDetail(records, '2026-10-25', berlin);
+    const detail = dayDetail(records, '2026-10-25', '2026-10-25', berlin);
     expect(detail.hours).toHaveLength(25);
     expect(detail.hours.filter((h) => h.requests > 0).map((h) => [h.label, h.cost])).toEqual([
       ['02:00 (+02:00)', 1],
@@ -22,7 +22,7 @@ describe('dayDetail', () => {
   });
 
   it('lists 23 hours on the day clocks go forward, without 02:00', () => {
-    const detail = dayDetail([], '2026-03-29', berlin);
+    const detail = dayDetail([], '2026-03-29', '2026-03-29', berlin);
     expect(detail.hours).toHaveLength(23);
     expect(detail.hours.map((h) => h.label)).not.toContain('02:00');
     expect(detail.peakHour).toBeNull();
@@ -44,7 +44,7 @@ describe('dayDetail', () => {
         cost: 3,
       }),
     );
-    const detail = dayDetail(records, '2026-11-20', berlin);
+    const detail = dayDetail(records, '2026-11-20', '2026-11-20', berlin);
     expect(detail.totals.cost).toBe(4);
     expect(detail.sessions).toBe(2);
     expect(detail.models.map((m) => [m.name, m.share])).toEqual([
@@ -56,7 +56,20 @@ describe('dayDetail', () => {
     expect(detail.projection.trailingDailyAverage).toBeCloseTo(10 / 7, 12);
     expect(detail.projection.daysLeft).toBe(10);
     expect(detail.projection.estimate).toBeCloseTo(23 + (10 / 7) * 10, 12);
+    expect(detail.projection.isEstimate).toBe(true);
     expect(detail.topSessions[0]?.sessionId).toBe('x');
+    // An earlier day of the month: the estimate is still as of today.
+    expect(dayDetail(records, '2026-11-10', '2026-11-20', berlin).projection).toEqual(
+      detail.projection,
+    );
+    // Once the month is over: what it cost, not an estimate.
+    expect(dayDetail(records, '2026-11-20', '2026-12-03', berlin).projection).toEqual({
+      monthToDate: 23,
+      trailingDailyAverage: 0, // nothing from 2026-11-24 to 2026-11-30
+      daysLeft: 0,
+      estimate: 23,
+      isEstimate: false,
+    });
   });
 });
 

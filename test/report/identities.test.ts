@@ -67,13 +67,13 @@ describe.each(SEEDS)('every view adds up to the daily totals (seed %i)', (seed) 
       [
         '--day over the range',
         daysBetween(range.since, range.until).map(
-          (day) => dayDetail(records, day, calendar).totals,
+          (day) => dayDetail(records, day, range.until, calendar).totals,
         ),
       ],
       [
         'hours of each --day',
         daysBetween(range.since, range.until).flatMap(
-          (day) => dayDetail(records, day, calendar).hours,
+          (day) => dayDetail(records, day, range.until, calendar).hours,
         ),
       ],
     ];

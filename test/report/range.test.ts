@@ -8,15 +8,16 @@ describe('parseDayArgument', () => {
   it.each([
     ['today', '2026-11-23'],
     ['Yesterday', '2026-11-22'],
-    ['7d', '2026-11-16'],
-    ['0d', '2026-11-23'],
+    // The last N days, today included: --since 7d is the default 7-day range.
+    ['7d', '2026-11-17'],
+    ['1d', '2026-11-23'],
     ['2026-01-05', '2026-01-05'],
     ['20260105', '2026-01-05'],
   ])('%s -> %s', (value, day) => {
     expect(parseDayArgument('--since', value, today)).toBe(day);
   });
 
-  it.each(['tomorrowish', '2026-02-30', '7 days', '11/20/2026', ''])(
+  it.each(['tomorrowish', '2026-02-30', '7 days', '11/20/2026', '', '0d'])(
     'rejects %j naming the flag and the accepted forms',
     (value) => {
       expect(() => parseDayArgument('--since', value, today)).toThrow(UsageError);
@@ -28,6 +29,10 @@ describe('parseDayArgument', () => {
 });
 
 describe('resolveRange', () => {
+  it('gives --since 7d the days of the default range', () => {
+    expect(resolveRange({ since: '7d' }, today, null)).toEqual(resolveRange({}, today, null));
+  });
+
   it('defaults to the 7 days ending today, zero days included', () => {
     expect(resolveRange({}, today, null)).toEqual({
       since: '2026-11-17',
