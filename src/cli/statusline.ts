@@ -3,8 +3,8 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { cacheDir } from '../config/paths.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { cacheDir, defaultConfigFile } from '../config/paths.js';
+import { ExitCode } from '../errors.js';
 import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
 import { chooseLedger, withLedger } from '../ledger/ledger.js';
 import { ledgerExists } from '../ledger/open.js';
@@ -46,7 +46,10 @@ export interface StatusInput {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
-/** Reads the payload leniently: unknown fields are ignored, malformed JSON is an empty one. */
+/**
+ * Reads the payload leniently: unknown fields are ignored, malformed JSON is an empty one. A
+ * payload without `session_id` takes it from the transcript's name (`<session id>.jsonl`).
+ */
 export function parseStatusInput(raw: string): StatusInput {
   let value: unknown;
   try {
@@ -60,9 +63,12 @@ export function parseStatusInput(raw: string): StatusInput {
     typeof object.model === 'object' && object.model !== null
       ? (object.model as Record<string, unknown>)
       : {};
+  const transcriptPath = text(object.transcript_path);
   return {
-    sessionId: text(object.session_id),
-    transcriptPath: text(object.transcript_path),
+    sessionId:
+      text(object.session_id) ??
+      (transcriptPath === null ? null : text(path.basename(transcriptPath, '.jsonl'))),
+    transcriptPath,
     modelId: text(model.id) ?? text(object.model),
     modelName: text(model.display_name),
   };
@@ -132,17 +138,52 @@ async function syncInBackground(marker: string, ledger: string, now: number): Pr
   }).unref();
 }
 
-function parseFields(format: string): StatusField[] {
-  const fields = format.split(',').map((field) => field.trim());
-  const unknown = fields.filter((field) => !(STATUS_FIELDS as readonly string[]).includes(field));
-  if (unknown.length > 0 || fields.length === 0) {
-    throw new UsageError(
-      `--format: unknown field '${unknown[0] ?? ''}'; use a comma-separated list of ${STATUS_FIELDS.join(', ')}`,
-      ExitCode.usage,
-    );
-  }
-  return fields as StatusField[];
+/**
+ * The parts `--format` asks for. A status line never fails, so a field it does not know is
+ * left out, and a format with none it knows shows every part.
+ */
+export function parseFields(format: string): StatusField[] {
+  const known = format
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field): field is StatusField => (STATUS_FIELDS as readonly string[]).includes(field));
+  return known.length > 0 ? known : [...STATUS_FIELDS];
 }
+
+/**
+ * The key of a reused line: the session and every option that changes what the line says
+ * (a line made with one budget is not shown for another), and the config file's version.
+ */
+function lineKey(
+  options: StatuslineOptions,
+  fields: StatusField[],
+  sessionId: string | null,
+): string {
+  let configVersion = 0;
+  try {
+    configVersion = statSync(
+      options.config ?? defaultConfigFile(process.env, os.homedir()),
+    ).mtimeMs;
+  } catch {
+    // no config file
+  }
+  return JSON.stringify([
+    sessionId,
+    fields,
+    options.dailyBudget,
+    options.weeklyBudget,
+    options.monthlyBudget,
+    options.budgetAlert,
+    options.timezone ?? systemTimeZone(),
+    options.mode,
+    options.ledger,
+    options.config,
+    configVersion,
+  ]);
+}
+
+/** How a line shown after a timeout says it is the last one known, not a fresh one. */
+export const STALE_MARK = ' (stale)';
 
 /** The figures from the ledger, after reading what is new in this session's project. */
 async function figuresFromLedger(
@@ -191,7 +232,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
   try {
     const input = parseStatusInput(await readStdin(STDIN_WAIT_MS));
     const now = Date.now();
-    const key = `${input.sessionId ?? '-'} ${fields.join(',')}`;
+    const key = lineKey(options, fields, input.sessionId);
     const cache = readJson<LineCache>(cacheFile, {});
     const cached = cache[key];
     if (cached !== undefined && now - cached.at < FRESH_MS) {
@@ -206,7 +247,8 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
       { model, contextTokens, figures: null, dailyBudget: undefined },
       fields,
     );
-    line = cached?.line ?? quick;
+    // Until the figures come: the last line shown, marked as such, or the cheap parts.
+    line = cached === undefined ? quick : `${cached.line}${STALE_MARK}`;
     const ledger = chooseLedger(options, process.env, os.homedir());
     if (ledger === null) return;
     const marker = path.join(cacheDir(process.env, os.homedir()), 'statusline-sync');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO } from '../helpers/cli.js';
@@ -127,21 +127,49 @@ describe('usage statusline', () => {
     expect(known).toContain('session $1.52');
     // Older than the 2 s a line is reused for, so the figures are worked out again: too late.
     const cacheFile = path.join(s.dir, 'cache', 'usage-ledger', 'statusline.json');
-    mkdirSync(path.dirname(cacheFile), { recursive: true });
-    writeFileSync(
-      cacheFile,
-      JSON.stringify({
-        's1 model,session,today,block,ctx': { line: 'the last known line', at: 0 },
-      }),
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(cache)).toHaveLength(1);
+    const aged = Object.fromEntries(
+      Object.keys(cache).map((key) => [key, { line: 'the last known line', at: 0 }]),
     );
+    writeFileSync(cacheFile, JSON.stringify(aged));
     const late = statusline(s, payload(s), [...ledger, '--timeout', '1']);
-    expect(late).toMatchObject({ status: 0, stdout: 'the last known line\n', stderr: '' });
+    // Marked, so nobody takes it for today's figures.
+    expect(late).toMatchObject({ status: 0, stdout: 'the last known line (stale)\n', stderr: '' });
   });
 
-  it('rejects an unknown field in --format with exit 2', async () => {
+  it('reuses a line only for the same options: another budget is another line', async () => {
     const s = await setup();
-    const result = statusline(s, payload(s), ['--format', 'model,weather']);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain("--format: unknown field 'weather'");
+    const ledger = ['--ledger', path.join(s.dir, 'l.db')];
+    spawnSync(process.execPath, [CLI, ...ledger], { env: s.env });
+    const five = statusline(s, payload(s), [...ledger, ...patient, '--daily-budget', '5']);
+    expect(five.stdout).toContain('today $3.02 / $5.00');
+    // Within the 2 s a line is reused for.
+    const hundred = statusline(s, payload(s), [...ledger, ...patient, '--daily-budget', '100']);
+    expect(hundred.stdout).toContain('today $3.02 / $100.00');
+    const none = statusline(s, payload(s), [...ledger, ...patient]);
+    expect(none.stdout).toMatch(/today \$3\.02 · /);
+  });
+
+  it('shows model and context, and the session from the transcript name, without session_id', async () => {
+    const s = await setup();
+    const ledger = ['--ledger', path.join(s.dir, 'l.db')];
+    spawnSync(process.execPath, [CLI, ...ledger], { env: s.env });
+    const input = JSON.stringify({
+      transcript_path: s.transcript,
+      model: { id: 'claude-sonnet-4-5-20250929', display_name: 'Sonnet 4.5' },
+    });
+    const result = statusline(s, input, [...ledger, ...patient]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Sonnet 4\.5 \| session \$1\.52 · .* \| 41k ctx\n$/);
+    expect(statusline(s, input, ['--no-ledger']).stdout).toBe('Sonnet 4.5 | 41k ctx\n');
+  });
+
+  it('leaves out a --format field it does not know, exit 0 and no error, as the README says', async () => {
+    const s = await setup();
+    const result = statusline(s, payload(s), ['--no-ledger', '--format', 'model,weather,ctx']);
+    expect(result).toMatchObject({ status: 0, stdout: 'Sonnet 4.5 | 41k ctx\n', stderr: '' });
+    const none = statusline(s, payload(s), ['--no-ledger', '--format', 'weather']);
+    expect(none).toMatchObject({ status: 0, stdout: 'Sonnet 4.5 | 41k ctx\n', stderr: '' });
   });
 });
