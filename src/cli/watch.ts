@@ -1,10 +1,12 @@
 import { type FSWatcher, watch } from 'node:fs';
 import os from 'node:os';
 import { Option } from 'commander';
+import { ExitCode } from '../errors.js';
 import { renderBudgetLines } from '../format/budget.js';
 import { formatDuration } from '../format/duration.js';
 import { renderGroupedTable } from '../format/grouped.js';
 import { formatUsd } from '../format/numbers.js';
+import { fitToScreen, wrapText } from '../format/wrap.js';
 import { chooseLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
 import { LedgerStore } from '../ledger/store.js';
@@ -31,6 +33,10 @@ const HOUR = 3_600_000;
 const ENTER_SCREEN = '\x1b[?1049h\x1b[?25l';
 const LEAVE_SCREEN = '\x1b[?25h\x1b[?1049l';
 const HOME_AND_CLEAR = '\x1b[H\x1b[2J';
+
+/** Exit codes as a shell reports a process ended by SIGINT (Ctrl-C) and SIGTERM. */
+const INTERRUPTED = 130;
+const TERMINATED = 143;
 
 /** The ledger to keep up to date: the run's, or one in memory for this run only. */
 async function openStore(options: WatchOptions): Promise<LedgerStore> {
@@ -112,26 +118,37 @@ async function runWatch(options: WatchOptions): Promise<void> {
       ? `\n\n${renderBudgetLines(budgetLines(records, calendar, now, limits), limits.alertPercent, view.palette)}`
       : '';
     const header = view.palette.muted(
-      `usage watch · ${calendar.shortOf(now)} · every ${options.interval} s${tty ? ' · q quits' : ''}`,
+      wrapText(
+        `usage watch · ${calendar.shortOf(now)} · every ${options.interval} s${tty ? ' · q quits' : ''}`,
+        view.width,
+      ),
     );
-    return `${header}\n\n${table}\n\n${block}${budgets}`;
+    return `${header}\n\n${table}\n\n${wrapText(block, view.width)}${budgets}`;
   };
 
   let frames = 0;
+  let last = '';
   let timer: NodeJS.Timeout | undefined;
   let watchers: FSWatcher[] = [];
   let finish: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
     finish = resolve;
   });
-  const stop = () => {
+  /**
+   * Ends the watch: `exitCode` 130 for Ctrl-C (as a shell reports an interrupt), 143 for
+   * SIGTERM, 0 for q or the last of `--count` frames, which stays on the screen.
+   */
+  const stop = (exitCode: number) => {
     clearTimeout(timer);
+    process.off('SIGWINCH', redraw);
     for (const watcher of watchers) watcher.close();
     if (tty) {
       process.stdout.write(LEAVE_SCREEN);
+      if (exitCode === 0 && options.count !== undefined) process.stdout.write(`${last}\n`);
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
       process.stdin.pause();
     }
+    process.exitCode = exitCode;
     finish();
   };
   let drawing = false;
@@ -140,15 +157,19 @@ async function runWatch(options: WatchOptions): Promise<void> {
     drawing = true;
     clearTimeout(timer);
     try {
-      const text = await frame();
-      process.stdout.write(tty ? `${HOME_AND_CLEAR}${text}\n` : `${text}\n\n`);
+      last = await frame();
+      process.stdout.write(
+        tty ? `${HOME_AND_CLEAR}${fitToScreen(last, process.stdout.rows)}` : `${last}\n\n`,
+      );
     } finally {
       drawing = false;
     }
     frames++;
-    if (options.count !== undefined && frames >= options.count) stop();
+    if (options.count !== undefined && frames >= options.count) stop(ExitCode.ok);
     else timer = setTimeout(draw, options.interval * 1000);
   };
+  // A resized terminal is drawn again at once, at its new size.
+  const redraw = () => void draw();
 
   if (tty) {
     process.stdout.write(ENTER_SCREEN);
@@ -157,11 +178,15 @@ async function runWatch(options: WatchOptions): Promise<void> {
       process.stdin.resume();
       process.stdin.on('data', (key: Buffer) => {
         const pressed = key.toString();
-        if (pressed === 'q' || pressed === 'Q' || pressed === '\u0003') stop();
+        if (pressed === 'q' || pressed === 'Q') stop(ExitCode.ok);
+        // In raw mode Ctrl-C is a key, not a signal.
+        else if (pressed === '\u0003') stop(INTERRUPTED);
       });
     }
+    process.on('SIGWINCH', redraw);
   }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, stop);
+  process.once('SIGINT', () => stop(INTERRUPTED));
+  process.once('SIGTERM', () => stop(TERMINATED));
   // A change to a transcript redraws at once (a little later, so a burst of writes is one).
   let pending: NodeJS.Timeout | undefined;
   watchers = roots.projectDirs.flatMap((dir) => {

@@ -116,3 +116,83 @@ describe('usage watch', () => {
     30_000,
   );
 });
+
+describe.skipIf(!hasTmux)('usage watch in a terminal', () => {
+  /** Runs watch in a tmux pane of `width` x `height`; the pane prints the exit code after. */
+  async function inTmux(width: number, height: number, extra: string[]) {
+    const { dir } = await today();
+    const session = `usage-watch-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+    const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
+    const waitFor = async (seen: (text: string) => boolean) => {
+      for (let waited = 0; waited < 10_000; waited += 100) {
+        if (seen(screen())) return true;
+        await sleep(100);
+      }
+      return false;
+    };
+    const command = [
+      'env',
+      `PATH=${process.env.PATH}`,
+      `HOME=${path.join(dir, 'home')}`,
+      'TZ=UTC',
+      'NO_COLOR=1',
+      process.execPath,
+      CLI,
+      'watch',
+      '--data-dir',
+      dir,
+      '--no-ledger',
+      '--timezone',
+      'UTC',
+      ...extra,
+    ].join(' ');
+    tmux(
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      String(width),
+      '-y',
+      String(height),
+      '-c',
+      REPO,
+      `${command}; printf 'exit %s\\n' $?; sleep 30`,
+    );
+    return { tmux, screen, waitFor, session, close: () => tmux('kill-session', '-t', session) };
+  }
+
+  it('keeps the title on a small terminal, redraws at once on resize, and exits 130 on Ctrl-C', async () => {
+    const pane = await inTmux(80, 12, ['--interval', '60']);
+    try {
+      expect(await pane.waitFor((text) => text.includes('more lines'))).toBe(true);
+      const small = pane.screen().split('\n');
+      expect(small[0]).toMatch(/^usage watch · /);
+      expect(small.filter((line) => line !== '').length).toBeLessThanOrEqual(12);
+      pane.tmux('resize-window', '-t', pane.session, '-x', '100', '-y', '40');
+      // Redrawn at the new size without waiting for the 60 s interval.
+      expect(
+        await pane.waitFor(
+          (text) => text.includes('5-hour window') && !text.includes('more lines'),
+        ),
+      ).toBe(true);
+      pane.tmux('send-keys', '-t', pane.session, 'C-c');
+      expect(await pane.waitFor((text) => text.includes('exit 130'))).toBe(true);
+    } finally {
+      pane.close();
+    }
+  }, 30_000);
+
+  it('leaves the last frame of --count on the screen', async () => {
+    const pane = await inTmux(100, 40, ['--count', '1']);
+    try {
+      expect(await pane.waitFor((text) => text.includes('exit 0'))).toBe(true);
+      const after = pane.screen();
+      expect(after).toContain('usage watch · ');
+      expect(after).toContain('$1.50');
+    } finally {
+      pane.close();
+    }
+  }, 30_000);
+});
