@@ -1,15 +1,18 @@
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
 import { defaultLedgerFile } from '../config/paths.js';
+import { ExitCode, UsageError } from '../errors.js';
 import { ledgerStatusJson, renderLedgerStatus } from '../format/ledger.js';
 import { formatBytes, formatInteger } from '../format/numbers.js';
 import { withLedger } from '../ledger/ledger.js';
-import { ledgerExists } from '../ledger/open.js';
+import { describeLedgerError, ledgerExists, openLedgerReadOnly } from '../ledger/open.js';
 import { checkpoint, moveLedgerAside } from '../ledger/rebuild.js';
 import { ledgerStatus } from '../ledger/status.js';
 import type { LedgerStore } from '../ledger/store.js';
 import { syncLedger } from '../ledger/sync.js';
+import { findTranscriptFiles } from '../logs/files.js';
 import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
 import { printJson, printText } from './context.js';
 import { findProjectDirs, warnUnreadable } from './records.js';
@@ -90,7 +93,16 @@ async function showStatus(options: LedgerOptions): Promise<void> {
     else printText(`No ledger yet at ${file}; the next report creates it.`);
     return;
   }
-  const status = await withLedger(file, (store) => ledgerStatus(store, file));
+  // Read-only: status works on a ledger in a read-only place, and never migrates one.
+  const db = await openLedgerReadOnly(file);
+  let status: ReturnType<typeof ledgerStatus>;
+  try {
+    status = ledgerStatus(db, file);
+  } catch (error) {
+    throw describeLedgerError(file, error);
+  } finally {
+    db.close();
+  }
   if (options.json) {
     printJson({ exists: true, ...ledgerStatusJson(status) });
     return;
@@ -106,9 +118,23 @@ async function sync(options: LedgerOptions): Promise<void> {
   printSummary('Synced', summary, options.json);
 }
 
+/** The transcripts under `projectDirs`; none is an error naming `where` (exit 1). */
+async function requireTranscripts(projectDirs: string[], none: string): Promise<void> {
+  const { files } = await findTranscriptFiles(projectDirs);
+  if (files.length === 0) throw new UsageError(none, ExitCode.failure);
+}
+
 async function importBackup(dir: string, options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
-  const projectDirs = (await findProjectDirs([dir])).projectDirs;
+  const folder = path.resolve(dir);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new UsageError(`ledger import: no such folder: ${folder}`, ExitCode.failure);
+  }
+  const projectDirs = (await findProjectDirs([folder])).projectDirs;
+  await requireTranscripts(
+    projectDirs,
+    `ledger import: ${folder} holds no Claude Code transcripts (*.jsonl); nothing was imported`,
+  );
   // An imported folder's history is part of every report, whatever folders are in view.
   const summary = await withLedger(file, async (store) => {
     const synced = await syncInto(store, file, projectDirs);
@@ -120,7 +146,17 @@ async function importBackup(dir: string, options: LedgerOptions): Promise<void> 
 
 async function rebuild(options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
-  const projectDirs = (await findProjectDirs(options.dataDir ?? [])).projectDirs;
+  const roots = await findProjectDirs(options.dataDir ?? []);
+  // A ledger built from no logs would hide the history of the old one behind an empty one.
+  await requireTranscripts(
+    roots.projectDirs,
+    [
+      'ledger rebuild: no Claude Code logs found, so the ledger was left as it is. Looked in:',
+      ...roots.searched.map((where) => `  ${where}`),
+      'Point it at the logs with --data-dir <dir> or CLAUDE_CONFIG_DIR=<dir>.',
+    ].join('\n'),
+  );
+  const projectDirs = roots.projectDirs;
   await checkpoint(file);
   const aside = moveLedgerAside(file, new Date());
   const summary = await withLedger(file, (store) => syncInto(store, file, projectDirs));

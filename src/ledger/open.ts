@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { ExitCode, UsageError } from '../errors.js';
 import { APPLICATION_ID, LATEST_VERSION, migrate, schemaVersion } from './migrations.js';
@@ -103,13 +104,57 @@ function useWal(db: Database): void {
 }
 
 /**
+ * better-sqlite3, loaded on first use so that reports without the ledger do not pay for the
+ * native module; with URI file names on (set before it loads), which a read-only look at a
+ * ledger in a read-only folder needs (`?immutable=1`). Plain paths mean what they did.
+ */
+async function sqlite(): Promise<typeof import('better-sqlite3')> {
+  process.env.SQLITE_USE_URI = '1';
+  return (await import('better-sqlite3')).default;
+}
+
+/**
+ * Opens an existing ledger to read it only, never writing or migrating it: `usage ledger
+ * status` of a ledger in a read-only place. Where SQLite cannot even make its shared-memory
+ * file beside it (a read-only folder), the file is read as it is on disk.
+ */
+export async function openLedgerReadOnly(file: string): Promise<Database> {
+  const SqliteDatabase = await sqlite();
+  const attempts = [file, `${pathToFileURL(file).href}?immutable=1`];
+  let last: unknown;
+  for (const name of attempts) {
+    let db: Database | undefined;
+    try {
+      db = new SqliteDatabase(name, {
+        readonly: true,
+        fileMustExist: true,
+        timeout: BUSY_TIMEOUT_MS,
+      });
+      checkOwnership(db, file);
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return db;
+    } catch (error) {
+      db?.close();
+      if (error instanceof UsageError) throw error;
+      last = error;
+    }
+  }
+  const described = describeLedgerError(file, last);
+  throw described instanceof LedgerUnwritable
+    ? new UsageError(
+        `cannot read the ledger ${file} (${(last as Error).message})`,
+        ExitCode.failure,
+      )
+    : described;
+}
+
+/**
  * Opens (creating it when missing) and migrates the ledger at `file`, in WAL mode so reports
  * read while another process writes. A damaged or foreign file is a UsageError with the way
  * out; a file or folder that cannot be written is LedgerUnwritable.
  */
 export async function openLedgerDatabase(file: string): Promise<Database> {
-  // Loaded here so that reports without the ledger do not pay for the native module.
-  const { default: SqliteDatabase } = await import('better-sqlite3');
+  const SqliteDatabase = await sqlite();
   let db: Database | undefined;
   try {
     mkdirSync(path.dirname(file), { recursive: true });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
+import type { Database } from 'better-sqlite3';
 import { schemaVersion } from './migrations.js';
-import type { LedgerStore } from './store.js';
 
 /** What `usage ledger status` tells: where the ledger is, what it holds, how fresh it is. */
 export interface LedgerStatus {
@@ -32,8 +32,8 @@ function sizeOf(file: string): number {
 
 type Row = Record<string, number | null>;
 
-export function ledgerStatus(store: LedgerStore, file: string): LedgerStatus {
-  const { db } = store;
+/** Reads the status without writing anything: it works on a ledger opened read-only. */
+export function ledgerStatus(db: Database, file: string): LedgerStatus {
   const responses = db
     .prepare('SELECT count(*) AS n, min(ts) AS first, max(ts) AS last FROM responses')
     .get() as Row;
@@ -43,7 +43,10 @@ export function ledgerStatus(store: LedgerStore, file: string): LedgerStatus {
     .prepare('SELECT DISTINCT root FROM files ORDER BY root')
     .pluck()
     .all() as string[];
-  const lastSync = store.info('last_sync_at');
+  const lastSync = db
+    .prepare("SELECT value FROM ledger_info WHERE key = 'last_sync_at'")
+    .pluck()
+    .get() as string | undefined;
   return {
     file,
     bytes: sizeOf(file) + sizeOf(`${file}-wal`),

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, rm, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -286,5 +286,65 @@ describe('a ledger under concurrency and faults', () => {
     expect(report.status).toBe(0);
     expect(JSON.parse(report.stdout).totals.outputTokens).toBe(truth.outputTokens);
     expect(responsesIn(file)).toBe(truth.responses);
+  });
+});
+
+describe('usage ledger refuses what would hide or lose history', () => {
+  it('rebuild with no logs found: exit 1, the ledger as it was, nothing moved aside', async () => {
+    const { dir, args } = await rulesCopy('rebuild-nothing');
+    const file = path.join(dir, 'l.db');
+    expect(runCli([...args, '--all', '--ledger', file]).status).toBe(0);
+    const empty = path.join(dir, 'empty');
+    await mkdir(empty);
+    const result = runCli(['ledger', 'rebuild', '--ledger', file], { HOME: empty });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'ledger rebuild: no Claude Code logs found, so the ledger was left as it is',
+    );
+    expect(result.stdout).toBe('');
+    const status = JSON.parse(runCli(['ledger', 'status', '--ledger', file, '--json']).stdout);
+    expect(status.responses).toBe(expected.requests);
+    expect(readdirSync(dir).filter((name) => name.includes('.bak'))).toEqual([]);
+  });
+
+  it('import of a missing or an empty folder: an error naming that folder', async () => {
+    const dir = await mkdtemp(path.join(work, 'import-'));
+    const file = path.join(dir, 'l.db');
+    const missing = runCli(['ledger', 'import', path.join(dir, 'nope'), '--ledger', file]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(
+      `usage: ledger import: no such folder: ${path.join(dir, 'nope')}\n`,
+    );
+    await mkdir(path.join(dir, 'empty'));
+    const empty = runCli(['ledger', 'import', path.join(dir, 'empty'), '--ledger', file]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toContain(`${path.join(dir, 'empty')} holds no Claude Code transcripts`);
+    expect(empty.stderr).not.toContain('--data-dir');
+    expect(existsSync(file)).toBe(false);
+  });
+
+  const isRoot = process.getuid?.() === 0;
+  const dropRoot = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
+  const nobodyCanRun =
+    !isRoot || spawnSync(dropRoot[0] ?? '', [...dropRoot.slice(1), 'test', '-r', CLI]).status === 0;
+
+  it.skipIf(!nobodyCanRun)('status of a read-only ledger in a read-only folder', async () => {
+    const { dir, args } = await rulesCopy('status-read-only');
+    await chmod(work, 0o755);
+    const locked = path.join(dir, 'locked');
+    await mkdir(locked);
+    const file = path.join(locked, 'l.db');
+    expect(runCli([...args, '--all', '--ledger', file]).status).toBe(0);
+    await chmod(file, 0o444);
+    await chmod(locked, 0o555);
+    await chmod(dir, 0o755);
+    const result = runCli(
+      ['ledger', 'status', '--ledger', file, '--json'],
+      {},
+      isRoot ? { wrapper: dropRoot } : {},
+    );
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ exists: true, responses: expected.requests });
   });
 });
