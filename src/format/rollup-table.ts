@@ -9,7 +9,11 @@ import { wrapText } from './wrap.js';
 
 export interface LabelColumn {
   header: string;
-  /** Longer values are shortened: from the start for paths (`…/ann/app`), else at the end. */
+  /**
+   * When the table is wider than the terminal, values are shortened to fit, down to this width
+   * at the least: from the start for paths (`…/ann/app`, at a folder boundary), else at the end.
+   * A terminal with room shows them whole.
+   */
   maxWidth?: number;
   shorten?: 'start' | 'end';
   /** May be dropped when the width is short; higher ranks go first. */
@@ -88,11 +92,19 @@ function visibleWidth(text: string): number {
   return Math.max(0, ...text.split('\n').map((line) => line.replace(ESCAPES, '').length));
 }
 
+/**
+ * `text` within `width` characters: cut at the end (`claude-sonnet…`), or for `start` at the
+ * front, a path at a folder boundary where one fits (`…/ann/app`).
+ */
 export function shorten(text: string, width: number, from: 'start' | 'end' = 'end'): string {
   if (text.length <= width) return text;
-  return from === 'start'
-    ? `…${text.slice(text.length - width + 1)}`
-    : `${text.slice(0, width - 1)}…`;
+  if (from === 'end') return `${text.slice(0, width - 1)}…`;
+  const parts = text.split('/');
+  for (let first = 1; first < parts.length; first++) {
+    const tail = `…/${parts.slice(first).join('/')}`;
+    if (tail.length <= width) return tail;
+  }
+  return `…${text.slice(text.length - width + 1)}`;
 }
 
 /** Layouts from the richest to the narrowest: token kinds go first, then models, bar, extras, optional labels. */
@@ -138,6 +150,9 @@ function layouts(table: RollupTable, compact: boolean): Layout[] {
   );
   const all = [
     full,
+    // Token kinds matter more than the models column (111-135 columns keep them).
+    withFigures([requests, ...TOKEN_KINDS, 'total', 'cost', share, bar], 0, 10),
+    withFigures([requests, ...TOKEN_KINDS, 'total', 'cost', share], 0, 0),
     withFigures([models, requests, 'total', 'cost', share, bar], 24, 8),
     withFigures([models, requests, 'total', 'cost', share, bar], 14, 8),
     withFigures([requests, 'total', 'cost', share, bar], 0, 8),
@@ -186,16 +201,57 @@ function figureCell(
   }
 }
 
-function labelCell(table: RollupTable, row: TableRow, index: number, layout: Layout): string {
+/** How wide each label column may be (by index); a column not named is not cut. */
+type LabelCaps = Map<number, number>;
+
+function labelCell(
+  table: RollupTable,
+  row: TableRow,
+  index: number,
+  layout: Layout,
+  caps: LabelCaps,
+): string {
   const column = table.labels[index];
   const hasModels = layout.columns.some((c) => 'figure' in c && c.figure === 'models');
   if (row.kind === 'sub' && index === 0 && !hasModels)
     return `└ ${shortModelName(row.models[0] ?? '')}`;
   const text = row.labels[index] ?? '';
-  return column?.maxWidth === undefined ? text : shorten(text, column.maxWidth, column.shorten);
+  const cap = caps.get(index);
+  return cap === undefined ? text : shorten(text, cap, column?.shorten);
 }
 
-function renderLayout(table: RollupTable, layout: Layout, p: Palette): string {
+/**
+ * A layout drawn within `width` where its labels can give way: labels whole when they fit,
+ * else the shortenable ones cut by what is too much, widest first, never below their floor.
+ */
+function renderFitted(table: RollupTable, layout: Layout, p: Palette, width: number): string {
+  const whole = renderLayout(table, layout, p, new Map());
+  let excess = visibleWidth(whole) - width;
+  if (excess <= 0) return whole;
+  const caps: LabelCaps = new Map();
+  const shortenable = layout.columns
+    .flatMap((c) => ('label' in c ? [c.label] : []))
+    .map((index) => ({
+      index,
+      floor: table.labels[index]?.maxWidth,
+      longest: Math.max(0, ...table.rows.map((row) => (row.labels[index] ?? '').length)),
+    }))
+    .filter(
+      (column): column is { index: number; floor: number; longest: number } =>
+        column.floor !== undefined && column.longest > column.floor,
+    )
+    .sort((a, b) => b.longest - a.longest);
+  if (shortenable.length === 0) return whole;
+  for (const column of shortenable) {
+    const cut = Math.min(excess, column.longest - column.floor);
+    caps.set(column.index, column.longest - cut);
+    excess -= cut;
+    if (excess <= 0) break;
+  }
+  return renderLayout(table, layout, p, caps);
+}
+
+function renderLayout(table: RollupTable, layout: Layout, p: Palette, caps: LabelCaps): string {
   const totalCost = table.rows.find((row) => row.kind === 'total')?.rollup.cost ?? 0;
   const grid = new Table({
     head: layout.columns.map((c) =>
@@ -217,7 +273,7 @@ function renderLayout(table: RollupTable, layout: Layout, p: Palette): string {
       layout.columns.map((c) =>
         style(
           'label' in c
-            ? labelCell(table, row, c.label, layout)
+            ? labelCell(table, row, c.label, layout, caps)
             : figureCell(row, c.figure, layout, p, totalCost),
         ),
       ),
@@ -250,7 +306,7 @@ export function renderGrid(
   let text = '';
   let compacted = false;
   for (const layout of layouts(full, options.compact === true)) {
-    text = renderLayout(full, layout, options.palette);
+    text = renderFitted(full, layout, options.palette, options.width);
     compacted = !layout.columns.some((c) => 'figure' in c && c.figure === 'input');
     if (visibleWidth(text) <= options.width) break;
   }

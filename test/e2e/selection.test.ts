@@ -311,3 +311,44 @@ describe('empty and past ranges', () => {
     expect(all.stderr).not.toContain('compact view');
   });
 });
+
+describe('tables use the width there is', () => {
+  async function longNames() {
+    const a = '/home/ann/work/clients/northwind/very-long-project-name/api';
+    const b = '/home/ann/work/clients/northwind/very-long-project-name/web';
+    const model = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+    return fsFixture({
+      'projects/-a/s1.jsonl': [assistantLine({ id: 'm1', cwd: a, model, sessionId: 's1' })],
+      'projects/-b/s2.jsonl': [
+        assistantLine({ id: 'm2', requestId: 'r2', cwd: b, sessionId: 's2' }),
+      ],
+    });
+  }
+
+  it('shows names whole when there is room, and cuts paths at a folder when there is not', async () => {
+    const logs = await longNames();
+    const day = ['--data-dir', logs, '--day', '2026-11-20', '--timezone', 'UTC'];
+    const wide = runCli(day, { COLUMNS: '200' }).stdout;
+    expect(wide).toContain('/home/ann/work/clients/northwind/very-long-project-name/api');
+    expect(wide).toContain('/home/ann/work/clients/northwind/very-long-project-name/web');
+    const narrow = runCli(day, { COLUMNS: '80' }).stdout;
+    for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    // Cut at a folder boundary, so the two projects still read apart.
+    expect(narrow).toMatch(/…\/[^\s│]*\/api /);
+    expect(narrow).toMatch(/…\/[^\s│]*\/web /);
+    const session = ['sessions', 's1', '--data-dir', logs, '--all', '--timezone', 'UTC'];
+    expect(runCli(session, { COLUMNS: '200' }).stdout).toContain(
+      'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    );
+  });
+
+  it('keeps the token kinds and drops Models first at 111-135 columns', () => {
+    const demo = ['--data-dir', path.join(REPO, 'fixtures', 'demo'), '--all', '--timezone', 'UTC'];
+    for (const columns of ['111', '120', '135']) {
+      const out = runCli(demo, { COLUMNS: columns }).stdout;
+      const header = out.split('\n').find((line) => line.includes('Date')) ?? '';
+      expect(header, columns).toMatch(/Input .*Output .*Cache write .*Cache read/);
+      for (const line of out.split('\n')) expect(line.length).toBeLessThanOrEqual(Number(columns));
+    }
+  });
+});

@@ -3,6 +3,7 @@ import { palette } from '../../src/format/color.js';
 import { dailyJson } from '../../src/format/daily-json.js';
 import { renderDailyTable } from '../../src/format/daily-table.js';
 import { reportMeta } from '../../src/format/report-json.js';
+import { shorten } from '../../src/format/rollup-table.js';
 import { ZonedCalendar } from '../../src/report/calendar.js';
 import { rollupByDay } from '../../src/report/daily.js';
 import type { ScanStats } from '../../src/types.js';
@@ -245,5 +246,15 @@ describe('dailyJson', () => {
       prices: { source: 'test table', retrievedAt: '2026-11-01', origin: 'snapshot' },
       budgets: [],
     });
+  });
+});
+
+describe('shorten', () => {
+  it('cuts a path at a folder boundary, and other text at the end', () => {
+    expect(shorten('/home/ann/work/my-app', 14, 'start')).toBe('…/work/my-app');
+    expect(shorten('/home/ann/work/my-app', 9, 'start')).toBe('…/my-app');
+    expect(shorten('/home/ann/work/a-very-long-name', 8, 'start')).toBe('…ng-name');
+    expect(shorten('claude-sonnet-4-5-20250929', 10)).toBe('claude-so…');
+    expect(shorten('short', 10, 'start')).toBe('short');
   });
 });
