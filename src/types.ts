@@ -27,7 +27,10 @@ export interface RequestUsage extends TokenCounts {
  * whole tool. Everything before it is I/O and parsing; everything after it is pure.
  */
 export interface UsageRecord extends RequestUsage {
-  /** `message.id:requestId`, or null for a line that lacks one of them (counted as is). */
+  /**
+   * `message.id:requestId`; for a line that lacks one of them, its file and a hash of the line
+   * (set by the reader; null only before that).
+   */
   key: string | null;
   /** Milliseconds since the epoch. */
   timestamp: number;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ExitCode, UsageError } from '../errors.js';
 
-const perMillion = z.number().nonnegative();
+/** No model costs more than this per million tokens; a larger figure is a typo. */
+const MAX_PER_MILLION = 100_000;
+const perMillion = z.number().nonnegative().max(MAX_PER_MILLION);
 
 /** Prices in USD per million tokens, as Anthropic's price page lists them. */
 const RatesPerMillionSchema = z
@@ -16,10 +18,10 @@ const RatesPerMillionSchema = z
 
 export const PriceOverrideSchema = RatesPerMillionSchema.extend({
   above200k: RatesPerMillionSchema.optional(),
-  fastMultiplier: z.number().positive().optional(),
+  fastMultiplier: z.number().positive().max(100).optional(),
 }).strict();
 
-const usd = z.number().positive();
+const usd = z.number().positive().max(1e9);
 
 /** Spending limits in USD, and the alert threshold in percent of a limit. */
 export const BudgetsSchema = z

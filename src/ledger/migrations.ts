@@ -125,6 +125,10 @@ export const MIGRATIONS: readonly Migration[] = [
         ALTER TABLE responses ADD COLUMN roots INTEGER NOT NULL DEFAULT 0;
         UPDATE responses SET roots = coalesce((SELECT 1 << (min(roots.id, 31) - 1)
           FROM files JOIN roots ON roots.path = files.root WHERE files.id = responses.file_id), 0);
+        -- Times before 2023 or more than a day ahead are not responses' times (a line with a
+        -- year of +010000 emptied every range): such lines are malformed from now on.
+        DELETE FROM responses
+          WHERE ts < 1672531200000 OR ts > (CAST(strftime('%s', 'now') AS INTEGER) + 86400) * 1000;
         -- Read every file still there again from the start: for these fields (every copy adds
         -- its folder), and for cache writes that earlier versions missed when only the nested
         -- breakdown had them. A copy read again replaces its own row; nothing counts twice.

@@ -122,7 +122,6 @@ export async function syncFound(
   const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
-      keyKeyless: true,
       hashEdges: true,
       onProgress: (progress) => {
         total.filesDone = before.files + progress.filesDone;

@@ -110,7 +110,7 @@ export async function readTranscripts(
     progress.filesDone += filesDone;
     options.onProgress?.(progress);
   };
-  const readOptions: ReadOptions = { keyKeyless: options.keyKeyless, hashEdges: options.hashEdges };
+  const readOptions: ReadOptions = { hashEdges: options.hashEdges };
   const threads = threadCount(progress.bytesTotal, files.length);
   if (threads === 1) {
     return readHere(files, (bytes, fileDone) => onRead(bytes, fileDone ? 1 : 0), readOptions);

@@ -89,7 +89,8 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Price
 function embeddedUsageLine(line: JsonObject): JsonObject | null {
   if (line.type !== 'progress' || !isObject(line.data)) return null;
   const inner = line.data.message;
-  if (!isObject(inner) || !isObject(inner.message) || inner.message.usage == null) return null;
+  if (!isObject(inner) || inner.type !== 'assistant') return null;
+  if (!isObject(inner.message) || inner.message.usage == null) return null;
   return {
     ...inner,
     timestamp: inner.timestamp ?? line.timestamp,
@@ -140,8 +141,12 @@ export function parseUsageLine(text: string, source: LineSource): ParsedLine {
   }
   if (!isObject(value)) return MALFORMED;
 
+  // Only API responses count: assistant lines and their copies in progress lines. A `user`
+  // (or any other) line that carries a usage object is not a response.
   const candidate =
-    isObject(value.message) && value.message.usage != null ? value : embeddedUsageLine(value);
+    value.type === 'assistant' && isObject(value.message) && value.message.usage != null
+      ? value
+      : embeddedUsageLine(value);
   if (candidate === null) return null;
 
   const line = readUsageLine(candidate);

@@ -13,12 +13,6 @@ export interface ReadTask extends TranscriptFile {
 
 export interface ReadOptions {
   /**
-   * Give a response without `message.id`/`requestId` a key of its own: its file and a hash of
-   * its line, so that reading the same line again (a store that re-reads a rewritten file)
-   * does not count it twice.
-   */
-  keyKeyless?: boolean;
-  /**
    * Hash each file's first bytes and the bytes before its last complete line (`edgeHashes`),
    * here on the reader's thread, for a store that must notice a rewrite.
    */
@@ -93,7 +87,7 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
 export function readHere(
   files: ReadTask[],
   onRead: OnRead = () => {},
-  { keyKeyless = false, hashEdges = false }: ReadOptions = {},
+  { hashEdges = false }: ReadOptions = {},
 ): ReadResult {
   const stats = emptyStats();
   const deduper = new ResponseDeduper<PricedRecord>();
@@ -122,8 +116,10 @@ export function readHere(
           } else if (parsed !== null) {
             const record = parsed.record;
             if (record !== null) {
-              if (keyKeyless && record.key === null)
-                record.key = keylessKey(file.path, buffer, start, end);
+              // A response without message.id/requestId is known by its file and its line:
+              // the same line twice in a file is one response, as the ledger counts it when it
+              // reads a rewritten file again.
+              if (record.key === null) record.key = keylessKey(file.path, buffer, start, end);
               deduper.add(record);
             }
             for (const tool of parsed.tools) keepEarliest(toolUses, tool);

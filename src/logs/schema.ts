@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isSaneTimestamp } from './validate.js';
 
-const count = z.number().int().nonnegative();
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const optionalCount = count.nullish();
 
 /** `message.usage` as Claude Code writes it; only the fields the bill depends on. */
@@ -25,7 +26,7 @@ export const UsageSchema = z.object({
  * more fields; zod strips them.
  */
 export const UsageLineSchema = z.object({
-  timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'invalid timestamp'),
+  timestamp: z.string().refine((value) => isSaneTimestamp(value), 'timestamp out of range'),
   sessionId: z.string().nullish(),
   cwd: z.string().nullish(),
   requestId: z.string().nullish(),

@@ -6,8 +6,20 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A token count: a whole number from 0 to 2^53 - 1 (larger ones lose their last digits). */
 function isCount(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
+/** Before Claude Code, or more than a day ahead of now: not a time a response ran at. */
+export const EARLIEST_TIMESTAMP = Date.UTC(2023, 0, 1);
+const AHEAD_MS = 86_400_000;
+
+/** A timestamp that parses and lies in the window responses can have run in. */
+export function isSaneTimestamp(value: unknown, now = Date.now()): boolean {
+  if (typeof value !== 'string') return false;
+  const ms = Date.parse(value);
+  return ms >= EARLIEST_TIMESTAMP && ms <= now + AHEAD_MS;
 }
 
 const isNullish = (value: unknown) => value === null || value === undefined;
@@ -20,7 +32,7 @@ const optionalString = (value: unknown) => isNullish(value) || typeof value === 
  * hold the two to the same answers on the fixtures and on broken variants of them.
  */
 export function readUsageLine(value: JsonObject): UsageLine | null {
-  if (typeof value.timestamp !== 'string' || Number.isNaN(Date.parse(value.timestamp))) return null;
+  if (!isSaneTimestamp(value.timestamp)) return null;
   if (
     !optionalString(value.sessionId) ||
     !optionalString(value.cwd) ||

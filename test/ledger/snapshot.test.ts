@@ -66,7 +66,7 @@ describe('the snapshot in the ledger', () => {
       });
     const logs = async () => {
       const { files } = await findTranscriptFiles([dir]);
-      return asStored((await readTranscripts(files, { keyKeyless: true })).records);
+      return asStored((await readTranscripts(files)).records);
     };
 
     const first = await ledger();
