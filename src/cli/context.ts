@@ -2,6 +2,7 @@ import type { Config } from '../config/schema.js';
 import { renderBudgetLines } from '../format/budget.js';
 import { palette, useColor } from '../format/color.js';
 import type { ViewContext } from '../format/grouped.js';
+import { terminalSafe } from '../format/printable.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { filterScope, type TableOptions } from '../format/rollup-table.js';
 import { wrapText } from '../format/wrap.js';
@@ -173,10 +174,7 @@ export function tableOptions(options: ReportOptions): TableOptions {
     palette: palette(color),
     compact: options.compact === true,
     // A layout note is for someone looking at the table, not for a pipe.
-    onNote:
-      process.stdout.isTTY === true
-        ? (note) => process.stderr.write(`usage: ${note}\n`)
-        : undefined,
+    onNote: process.stdout.isTTY === true ? (note) => warn(note) : undefined,
   };
 }
 
@@ -196,6 +194,12 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** A report or message on stdout, made safe for a terminal (JSON goes through printJson). */
 export function printText(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${terminalSafe(text)}\n`);
+}
+
+/** One note or warning on stderr, `usage: ` first, safe for a terminal. */
+export function warn(message: string): void {
+  process.stderr.write(`usage: ${terminalSafe(message)}\n`);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { CommanderError } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
+import { terminalSafe } from '../format/printable.js';
 import { commandFirst } from './argv.js';
 import { buildProgram } from './program.js';
 
@@ -21,13 +22,15 @@ async function main(argv: string[]): Promise<void> {
       // commander has already printed its message; help and version are not failures.
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     } else if (error instanceof UsageError) {
-      process.stderr.write(`usage: ${error.message}\n`);
+      process.stderr.write(`usage: ${terminalSafe(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else {
       const detail = argv.includes('--debug')
         ? `\n${(error as Error).stack ?? String(error)}`
         : ' (run with --debug for details)';
-      process.stderr.write(`usage: unexpected error: ${(error as Error).message}${detail}\n`);
+      process.stderr.write(
+        `usage: ${terminalSafe(`unexpected error: ${(error as Error).message}${detail}`)}\n`,
+      );
       process.exitCode = ExitCode.failure;
     }
   }

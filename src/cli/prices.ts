@@ -8,6 +8,7 @@ import {
   readCachedPrices,
   shippedPrices,
 } from '../pricing/sources.js';
+import { warn } from './context.js';
 
 /**
  * The price book for this run: config overrides and aliases over the shipped table, with the
@@ -18,6 +19,6 @@ export async function loadPriceBook(configOption: string | undefined): Promise<P
   const config = await loadConfig(configFile, configOption !== undefined);
   const cacheFile = cachedPricesFile(cacheDir(process.env, os.homedir()));
   const cached = await readCachedPrices(cacheFile);
-  if (cached.problem !== null) process.stderr.write(`usage: ${cached.problem}\n`);
+  if (cached.problem !== null) warn(cached.problem);
   return new PriceBook(priceTable(shippedPrices(), cached.table, cacheFile), config, configFile);
 }

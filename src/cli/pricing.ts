@@ -10,6 +10,7 @@ import {
   renderPriceList,
   renderResolution,
 } from '../format/pricing.js';
+import { terminalSafe } from '../format/printable.js';
 import type { PriceBook } from '../pricing/book.js';
 import { periodOn, priceChanges } from '../pricing/changes.js';
 import { LITELLM_URL } from '../pricing/fetch.js';
@@ -32,7 +33,7 @@ interface PricingOptions {
 }
 
 function print(text: string): void {
-  process.stdout.write(`${text}\n`);
+  process.stdout.write(`${terminalSafe(text)}\n`);
 }
 
 function tableInfo(book: PriceBook) {

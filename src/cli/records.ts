@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
+import { printable } from '../format/printable.js';
 import { chooseLedger, loadFromLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, ledgerExists } from '../ledger/open.js';
 import { type LoadedUsage, type LoadProgress, loadUsageRecords } from '../logs/load.js';
@@ -12,6 +13,7 @@ import { projectFolders } from '../report/filter.js';
 import { ofModel } from '../report/select.js';
 import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord, ScanStats } from '../types.js';
+import { warn } from './context.js';
 import { loadPriceBook } from './prices.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
@@ -47,14 +49,14 @@ export async function findProjectDirs(
   const roots = await resolveProjectDirs(
     candidateRoots({ dataDirs, env: process.env, homeDir: os.homedir() }),
   );
-  if (!quiet) for (const warning of roots.warnings) process.stderr.write(`usage: ${warning}\n`);
+  if (!quiet) for (const warning of roots.warnings) warn(warning);
   return roots;
 }
 
 /** One stderr line for each file or folder that could not be read. */
 export function warnUnreadable(unreadable: ScanStats['unreadable']): void {
   for (const { path: where, reason } of unreadable) {
-    process.stderr.write(`usage: cannot read ${where}: ${reason}; skipped\n`);
+    warn(`cannot read ${where}: ${reason}; skipped`);
   }
 }
 
@@ -92,14 +94,10 @@ function warnMalformed(stats: ScanStats, debug: boolean): void {
   const files = stats.malformedFiles.length;
   const lines = `${stats.malformedLines} malformed line${stats.malformedLines === 1 ? '' : 's'}`;
   const where = `${files} file${files === 1 ? '' : 's'}`;
-  process.stderr.write(
-    `usage: skipped ${lines} in ${where} (not JSON, half-written, or not the usage shape)${debug ? ':' : '; --debug names them'}\n`,
+  warn(
+    `skipped ${lines} in ${where} (not JSON, half-written, or not the usage shape)${debug ? ':' : '; --debug names them'}`,
   );
-  if (debug) {
-    for (const file of stats.malformedFiles) {
-      process.stderr.write(`usage:   ${file.path}: ${file.lines}\n`);
-    }
-  }
+  if (debug) for (const file of stats.malformedFiles) warn(`  ${file.path}: ${file.lines}`);
 }
 
 /** What a report needs besides the records. */
@@ -124,8 +122,8 @@ async function loadUsage(
     throw new UsageError('--all-roots shows what a ledger holds; it needs one', ExitCode.usage);
   }
   if (ledger === null && options.dataDir !== undefined && process.env.USAGE_LEDGER_DB?.trim()) {
-    process.stderr.write(
-      'usage: --data-dir reads those logs only; the ledger of USAGE_LEDGER_DB is left alone (--ledger <file> keeps them in one)\n',
+    warn(
+      '--data-dir reads those logs only; the ledger of USAGE_LEDGER_DB is left alone (--ledger <file> keeps them in one)',
     );
   }
   // The folders in view, found or not: a root whose logs are gone still shows its history.
@@ -142,7 +140,7 @@ async function loadUsage(
       });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
-      process.stderr.write(`usage: ${error.message}; reading the logs only (--no-ledger)\n`);
+      warn(`${error.message}; reading the logs only (--no-ledger)`);
     }
   }
   if (projectDirs.length === 0) return null;
@@ -172,7 +170,7 @@ export function warnUnpriced(
   const advice = [...byReason.keys()].some((reason) => !reason.includes('costUSD'))
     ? `; a new Claude model may be known to usage pricing update (online), or add a price or an alias in ${configFile} (README: "Prices of other models")`
     : '';
-  process.stderr.write(`usage: costs leave out ${list}${advice}\n`);
+  warn(`costs leave out ${printable(list)}${advice}`);
   return shown;
 }
 
@@ -210,14 +208,12 @@ export async function loadPricedRecords(
   const allRecords = () =>
     project === undefined ? records : priceRecords(loaded.records, book, options.mode);
   if (project !== undefined && records.length === 0) {
-    process.stderr.write(
-      `usage: no usage found for project '${project}' (usage projects --all lists them)\n`,
-    );
+    warn(`no usage found for project '${project}' (usage projects --all lists them)`);
   }
   const model = options.model;
   if (model !== undefined && records.length > 0 && ofModel(records, model).length === 0) {
     const models = [...new Set(records.map((record) => record.model))].sort().join(', ');
-    process.stderr.write(`usage: no usage found for model '${model}'; the logs have ${models}\n`);
+    warn(`no usage found for model '${model}'; the logs have ${models}`);
   }
   const stats = shownStats(loaded.stats, roots.projectDirs, folders);
   warnMalformed(stats, options.debug === true);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { ExitCode } from '../errors.js';
+import { printable } from '../format/printable.js';
 import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
 import { chooseLedger, withLedger } from '../ledger/ledger.js';
 import { ledgerExists } from '../ledger/open.js';
@@ -271,7 +272,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     // Whatever went wrong, Claude Code gets a line, never a stack trace.
   } finally {
     // Exit once the line is out: a sync that outlived the time limit must not hold Claude Code.
-    process.stdout.write(`${line}\n`, () => process.exit(ExitCode.ok));
+    process.stdout.write(`${printable(line)}\n`, () => process.exit(ExitCode.ok));
   }
 }
 

@@ -6,6 +6,7 @@ import { renderBudgetLines } from '../format/budget.js';
 import { formatDuration } from '../format/duration.js';
 import { renderGroupedTable } from '../format/grouped.js';
 import { formatUsd } from '../format/numbers.js';
+import { terminalSafe } from '../format/printable.js';
 import { fitToScreen, wrapText } from '../format/wrap.js';
 import { chooseLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
@@ -18,7 +19,7 @@ import { systemTimeZone, weekOf, ZonedCalendar } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
 import { projectFolders } from '../report/filter.js';
 import { selectRecords } from '../report/select.js';
-import { budgetLimitsOf, tableOptions } from './context.js';
+import { budgetLimitsOf, tableOptions, warn } from './context.js';
 import { loadPriceBook } from './prices.js';
 import { findProjectDirs } from './records.js';
 import { reportCommand } from './report-command.js';
@@ -46,7 +47,7 @@ async function openStore(options: WatchOptions): Promise<LedgerStore> {
       return new LedgerStore(await openLedgerDatabase(file));
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
-      process.stderr.write(`usage: ${error.message}; keeping this run's figures in memory\n`);
+      warn(`${error.message}; keeping this run's figures in memory`);
     }
   }
   return new LedgerStore(await openLedgerDatabase(':memory:'));
@@ -144,7 +145,9 @@ async function runWatch(options: WatchOptions): Promise<void> {
     for (const watcher of watchers) watcher.close();
     if (tty) {
       process.stdout.write(LEAVE_SCREEN);
-      if (exitCode === 0 && options.count !== undefined) process.stdout.write(`${last}\n`);
+      if (exitCode === 0 && options.count !== undefined) {
+        process.stdout.write(`${terminalSafe(last)}\n`);
+      }
       if (process.stdin.isTTY) process.stdin.setRawMode(false);
       process.stdin.pause();
     }
@@ -159,7 +162,9 @@ async function runWatch(options: WatchOptions): Promise<void> {
     try {
       last = await frame();
       process.stdout.write(
-        tty ? `${HOME_AND_CLEAR}${fitToScreen(last, process.stdout.rows)}` : `${last}\n\n`,
+        tty
+          ? `${HOME_AND_CLEAR}${terminalSafe(fitToScreen(last, process.stdout.rows))}`
+          : `${terminalSafe(last)}\n\n`,
       );
     } finally {
       drawing = false;

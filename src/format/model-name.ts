@@ -1,8 +1,9 @@
 import { shortModelName } from '../pricing/match.js';
+import { printable } from './printable.js';
 
 /** Model names joined to fit `width` characters: `opus-4-6, sonnet-4-5` or `opus-4-6 +2`. */
 export function summarizeModels(models: string[], width: number): string {
-  const names = [...new Set(models.map(shortModelName))];
+  const names = [...new Set(models.map((model) => printable(shortModelName(model))))];
   const joined = names.join(', ');
   if (joined.length <= width) return joined;
   for (let shown = names.length - 1; shown >= 1; shown--) {

@@ -7,6 +7,7 @@ import type { FastPrice, ModelPrices, PricePeriod, PriceTier, Rates } from '../p
 import { addDays } from '../report/calendar.js';
 import type { Palette } from './color.js';
 import { formatInteger } from './numbers.js';
+import { printable } from './printable.js';
 import { shorten } from './rollup-table.js';
 import { wrapText } from './wrap.js';
 
@@ -126,7 +127,7 @@ export function renderPriceList(
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
   });
   const cells = rows.map(({ row, period }) => {
-    const name = row.note === '' ? row.model : `${row.model} (${row.note})`;
+    const name = printable(row.note === '' ? row.model : `${row.model} (${row.note})`);
     return [
       row.prices.periods.length > 1 ? `${name} *` : name,
       formatPerMillion(period.input),
@@ -207,8 +208,8 @@ export function renderResolution(
     resolution.source === 'config'
       ? `your config (${configFile})`
       : `the price table (${ORIGIN_NAMES[prices.origin]})`;
-  const lines = [`${model}`];
-  if (resolution.alias !== null) lines.push(`  alias of ${resolution.alias} (config)`);
+  const lines = [printable(model)];
+  if (resolution.alias !== null) lines.push(`  alias of ${printable(resolution.alias)} (config)`);
   lines.push(`  priced as ${resolution.entry} (${how}) from ${from}`);
   if (prices.aliases.length > 0) lines.push(`  also written ${prices.aliases.join(', ')}`);
   if (prices.released !== null) lines.push(`  released ${prices.released}`);

@@ -5,6 +5,7 @@ import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js'
 import type { Palette } from './color.js';
 import { summarizeModels } from './model-name.js';
 import { countOf, formatCost, formatInteger, renderBar } from './numbers.js';
+import { printable } from './printable.js';
 import { wrapText } from './wrap.js';
 
 export interface LabelColumn {
@@ -215,7 +216,7 @@ function labelCell(
   const hasModels = layout.columns.some((c) => 'figure' in c && c.figure === 'models');
   if (row.kind === 'sub' && index === 0 && !hasModels)
     return `└ ${shortModelName(row.models[0] ?? '')}`;
-  const text = row.labels[index] ?? '';
+  const text = printable(row.labels[index] ?? '');
   const cap = caps.get(index);
   return cap === undefined ? text : shorten(text, cap, column?.shorten);
 }
@@ -234,7 +235,7 @@ function renderFitted(table: RollupTable, layout: Layout, p: Palette, width: num
     .map((index) => ({
       index,
       floor: table.labels[index]?.maxWidth,
-      longest: Math.max(0, ...table.rows.map((row) => (row.labels[index] ?? '').length)),
+      longest: Math.max(0, ...table.rows.map((row) => printable(row.labels[index] ?? '').length)),
     }))
     .filter(
       (column): column is { index: number; floor: number; longest: number } =>
@@ -339,8 +340,8 @@ export interface ReportFilters {
 /** ` · project x · model y`: the active filters, for a report's title. */
 export function filterScope(filters: ReportFilters): string {
   return [
-    filters.project === undefined ? '' : ` · project ${filters.project}`,
-    filters.model === undefined ? '' : ` · model ${filters.model}`,
+    filters.project === undefined ? '' : ` · project ${printable(filters.project)}`,
+    filters.model === undefined ? '' : ` · model ${printable(filters.model)}`,
     filters.allRoots ? ' · every log folder in the ledger' : '',
   ].join('');
 }
@@ -364,7 +365,7 @@ export function reportNotes(models: NamedRollup[], reasons: Map<string, string>)
   const unpriced = models.filter((model) => model.unpricedRequests > 0);
   if (unpriced.length > 0) {
     const names = unpriced
-      .map((model) => `${model.name} (${reasons.get(model.name) ?? 'no known price'})`)
+      .map((model) => `${printable(model.name)} (${reasons.get(model.name) ?? 'no known price'})`)
       .join(', ');
     const requests = unpriced.reduce((sum, model) => sum + model.unpricedRequests, 0);
     notes.push(`+ Costs leave out ${countOf(requests, 'request')} without a price: ${names}.`);

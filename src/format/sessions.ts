@@ -5,6 +5,7 @@ import type { PricedRecord } from '../types.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
 import { countOf, formatInteger, roundCost } from './numbers.js';
+import { printable } from './printable.js';
 import { costByKind, groupFields } from './report-json.js';
 import {
   barShares,
@@ -123,7 +124,7 @@ export function renderSessionDetail(
   }));
   return renderRollupTable(
     {
-      title: `Session ${row.sessionId} · ${row.projectPath} · ${calendar.shortOf(row.first)} to ${calendar.shortOf(row.last)} · ${calendar.timeZone}`,
+      title: `Session ${printable(row.sessionId)} · ${printable(row.projectPath)} · ${calendar.shortOf(row.first)} to ${calendar.shortOf(row.last)} · ${calendar.timeZone}`,
       labels: [{ header: 'Time' }, { header: 'Model', maxWidth: 30, optional: 1 }],
       rows: [...barShares(rows), { ...totalRow(row.models, row), labels: ['Total', ''] }],
       bar: true,

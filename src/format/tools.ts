@@ -2,7 +2,8 @@ import Table from 'cli-table3';
 import type { ToolRow } from '../report/tools.js';
 import type { Palette } from './color.js';
 import { formatInteger } from './numbers.js';
-import { NO_ROW_RULES, withRules } from './rollup-table.js';
+import { printable } from './printable.js';
+import { NO_ROW_RULES, shorten, withRules } from './rollup-table.js';
 import { wrapText } from './wrap.js';
 
 export function renderToolsTable(
@@ -20,7 +21,7 @@ export function renderToolsTable(
     chars: NO_ROW_RULES,
   });
   for (const row of rows) {
-    const name = row.name.length > 40 ? `${row.name.slice(0, 39)}…` : row.name;
+    const name = shorten(printable(row.name), 40);
     table.push([
       name,
       formatInteger(row.calls),

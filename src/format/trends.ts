@@ -2,6 +2,7 @@ import { shortModelName } from '../pricing/match.js';
 import type { Trends } from '../report/trends.js';
 import type { Palette } from './color.js';
 import { formatUsd, roundCost } from './numbers.js';
+import { printable } from './printable.js';
 import { filterScope, type ReportFilters } from './rollup-table.js';
 import { wrapText } from './wrap.js';
 
@@ -70,7 +71,7 @@ export function renderTrends(
   if (trends.modelMix.length === 0) lines.push('  none');
   for (const week of trends.modelMix) {
     const mix = week.models
-      .map((model) => `${shortModelName(model.model)} ${percent(model.share)}`)
+      .map((model) => `${printable(shortModelName(model.model))} ${percent(model.share)}`)
       .join(', ');
     lines.push(`  ${week.week}  ${mix}`.slice(0, width));
   }

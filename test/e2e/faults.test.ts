@@ -121,3 +121,70 @@ describe('absurd values', () => {
     }
   });
 });
+
+describe('strings from the logs never steer the terminal', () => {
+  const ESC = '\u001b';
+  const evil = {
+    model: `claude-evil${ESC}]0;pwned\u0007${ESC}[2J\u202eliam`,
+    cwd: `/home/ann/${ESC}[31mred${ESC}[0m\r\tapp`,
+    session: `s${ESC}[2Jx`,
+    tool: 'Bash\u009b2J',
+    folder: `-home-${ESC}[2J-x`,
+  };
+  const unsafe = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  async function hostile() {
+    const line = JSON.parse(
+      assistantLine({
+        id: 'e1',
+        model: evil.model,
+        cwd: evil.cwd,
+        sessionId: evil.session,
+        timestamp: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    );
+    line.message.content = [{ type: 'tool_use', id: 'toolu_1', name: evil.tool, input: {} }];
+    return fsFixture({ [`projects/${evil.folder}/s.jsonl`]: [JSON.stringify(line)] });
+  }
+
+  it('escapes them in every table, note and warning (with NO_COLOR and without)', async () => {
+    const logs = await hostile();
+    const args = ['--data-dir', logs, '--timezone', 'UTC'];
+    const commands = [
+      [],
+      ['--day', 'today'],
+      ['weekly'],
+      ['monthly'],
+      ['sessions'],
+      ['sessions', 's'],
+      ['models'],
+      ['projects'],
+      ['hourly'],
+      ['blocks'],
+      ['tools'],
+      ['trends'],
+      ['budget', '--daily-budget', '5'],
+      ['--model', evil.model],
+      ['--project', evil.folder],
+      ['watch', '--count', '1'],
+      ['pricing', evil.model],
+    ];
+    for (const command of commands) {
+      for (const env of [{ NO_COLOR: '1' }, { FORCE_COLOR: '1' }]) {
+        const result = runCli([...command, ...args], env);
+        const what = `${command.join(' ')} ${Object.keys(env)[0]}`;
+        // Colour codes of our own palette are the only escapes allowed.
+        const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+        expect(plain(result.stdout), what).not.toMatch(unsafe);
+        expect(plain(result.stderr), what).not.toMatch(unsafe);
+        expect(result.stdout, what).not.toContain(`${ESC}[2J`);
+        expect(result.stdout, what).not.toContain(`${ESC}]0;`);
+      }
+    }
+    // The data is still there, escaped where a terminal shows it, whole in JSON.
+    expect(runCli(['models', ...args, '--all']).stdout).toContain('\\u001b]0;pwned');
+    expect(JSON.parse(runCli(['models', ...args, '--all', '--json']).stdout).models[0].model).toBe(
+      evil.model,
+    );
+  });
+});
