@@ -14,7 +14,7 @@ import {
   DEFAULT_ALERT_PERCENT,
   hasBudget,
 } from '../report/budget.js';
-import { type Day, systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { type Day, ZonedCalendar } from '../report/calendar.js';
 import { usageDaySpan } from '../report/daily.js';
 import type { NamedRollup } from '../report/group.js';
 import { resolveRange } from '../report/range.js';
@@ -23,6 +23,7 @@ import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { type LoadNeeds, loadPricedRecords, warnUnpriced } from './records.js';
 import type { ReportOptions } from './shared-options.js';
 import { outputWidth } from './terminal.js';
+import { timeZoneOf } from './zone.js';
 
 /** Everything a report command needs: the records, the range, and the chosen selection. */
 export interface ReportContext {
@@ -64,7 +65,7 @@ export async function loadReport(
   defaultSince?: (until: Day) => Day,
   needs: LoadNeeds = {},
 ): Promise<ReportContext> {
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const now = Date.now();
   const today = calendar.dayOf(now);
   resolveRange(options, today, null, defaultSince);

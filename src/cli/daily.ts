@@ -3,13 +3,14 @@ import { ExitCode, UsageError } from '../errors.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
-import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { ZonedCalendar } from '../report/calendar.js';
 import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
 import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
+import { timeZoneOf } from './zone.js';
 
 interface DailyOptions extends ReportOptions {
   breakdown?: boolean;
@@ -21,7 +22,7 @@ interface DailyOptions extends ReportOptions {
  * day, which the month projection needs; everything else is the day's own records.
  */
 async function runDay(options: DailyOptions, dayArgument: string): Promise<void> {
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const today = calendar.dayOf(Date.now());
   const day = parseDayArgument('--day', dayArgument, today);
   if (day > today) {

@@ -13,11 +13,12 @@ import { ledgerStatus } from '../ledger/status.js';
 import type { LedgerStore } from '../ledger/store.js';
 import { syncLedger } from '../ledger/sync.js';
 import { findTranscriptFiles } from '../logs/files.js';
-import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { ZonedCalendar } from '../report/calendar.js';
 import { printJson, printText } from './context.js';
 import { findProjectDirs, warnUnreadable } from './records.js';
 import { dataDirOption, jsonOption, ledgerOption, timezoneOption } from './shared-options.js';
 import { progressReporter } from './terminal.js';
+import { timeZoneOf } from './zone.js';
 
 interface LedgerOptions {
   ledger?: string;
@@ -107,7 +108,7 @@ async function showStatus(options: LedgerOptions): Promise<void> {
     printJson({ exists: true, ...ledgerStatusJson(status) });
     return;
   }
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   printText(renderLedgerStatus(status, calendar, Date.now()));
 }
 

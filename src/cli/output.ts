@@ -1,13 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, type Stats, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { ExitCode, UsageError } from '../errors.js';
 
-async function writeAll(stream: NodeJS.WritableStream, chunks: Iterable<string>): Promise<void> {
+async function writeAll(
+  stream: NodeJS.WritableStream,
+  chunks: Iterable<string>,
+  end = false,
+): Promise<void> {
   for (const chunk of chunks) {
     // Wait when the reader is slower than us, so output never piles up in memory.
     if (!stream.write(chunk)) await once(stream, 'drain');
+  }
+  if (end) {
+    stream.end();
+    await finished(stream);
+  }
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
   }
 }
 
@@ -26,11 +43,20 @@ export async function writeToFile(
   chunks: Iterable<string>,
   force: boolean,
 ): Promise<void> {
-  if (!force && existsSync(file)) {
+  const existing = statOrNull(file);
+  if (existing !== null && !force) {
     throw new UsageError(`--output: ${file} exists; add --force to replace it`, ExitCode.failure);
   }
-  const temporary = `${file}.${process.pid}.tmp`;
-  const stream = createWriteStream(temporary, { flags: 'wx' });
+  if (existing?.isDirectory()) {
+    throw new UsageError(`--output: ${file} is a folder; name a file`, ExitCode.failure);
+  }
+  // Only a regular file is replaced: a device or a pipe (/dev/null, /dev/stdout) is written to.
+  if (existing !== null && !existing.isFile()) {
+    await writeAll(createWriteStream(file, { flags: 'w' }), chunks, true);
+    return;
+  }
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o600 });
   // Errors surface through `once` and `finished` below; this keeps them from crashing the run.
   stream.on('error', () => {});
   try {

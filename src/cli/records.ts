@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
 import { printable } from '../format/printable.js';
 import { chooseLedger, loadFromLedger } from '../ledger/ledger.js';
-import { LedgerUnwritable, ledgerExists } from '../ledger/open.js';
+import { LedgerBusy, LedgerUnwritable, ledgerExists, removeLedger } from '../ledger/open.js';
 import { type LoadedUsage, type LoadProgress, loadUsageRecords } from '../logs/load.js';
 import { candidateRoots, type ResolvedRoots, resolveProjectDirs } from '../logs/roots.js';
 import { packageRoot } from '../package-root.js';
@@ -131,7 +131,8 @@ async function loadUsage(
     ? ('all' as const)
     : { paths: [...new Set([...roots.searched, ...projectDirs])] };
   // No logs and no history: nothing to keep, so no ledger file is made.
-  if (ledger !== null && (projectDirs.length > 0 || ledgerExists(ledger))) {
+  const existed = ledger !== null && ledgerExists(ledger);
+  if (ledger !== null && (projectDirs.length > 0 || existed)) {
     try {
       return await loadFromLedger(ledger, projectDirs, {
         onProgress,
@@ -140,6 +141,8 @@ async function loadUsage(
       });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
+      // A first sync that could not finish (a full disk) leaves no half-made ledger behind.
+      if (!existed && !(error instanceof LedgerBusy)) removeLedger(ledger);
       warn(`${error.message}; reading the logs only (--no-ledger)`);
     }
   }

@@ -14,7 +14,7 @@ import { contextTokensOf } from '../logs/context-size.js';
 import { findTranscriptFiles } from '../logs/files.js';
 import { shortModelName } from '../pricing/match.js';
 import { priceRecords } from '../pricing/price-records.js';
-import { systemTimeZone, ZonedCalendar } from '../report/calendar.js';
+import { ZonedCalendar } from '../report/calendar.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { budgetLimitsOf } from './context.js';
@@ -30,6 +30,7 @@ import {
   type ReportOptions,
   timezoneOption,
 } from './shared-options.js';
+import { timeZoneOf } from './zone.js';
 
 interface StatuslineOptions extends ReportOptions {
   format: string;
@@ -175,7 +176,7 @@ function lineKey(
     options.weeklyBudget,
     options.monthlyBudget,
     options.budgetAlert,
-    options.timezone ?? systemTimeZone(),
+    timeZoneOf(options.timezone),
     options.mode,
     options.ledger,
     options.config,
@@ -213,7 +214,7 @@ async function figuresFromLedger(
     });
   });
   const priced = priceRecords(records, book, options.mode);
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   return {
     figures: statusFigures(priced, calendar, now, input.sessionId),
     dailyBudget: budgetLimitsOf(options, book.config).daily,

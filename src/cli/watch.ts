@@ -15,7 +15,7 @@ import { syncLedger } from '../ledger/sync.js';
 import { priceRecords } from '../pricing/price-records.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
-import { systemTimeZone, weekOf, ZonedCalendar } from '../report/calendar.js';
+import { weekOf, ZonedCalendar } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
 import { projectFolders } from '../report/filter.js';
 import { selectRecords } from '../report/select.js';
@@ -24,6 +24,7 @@ import { loadPriceBook } from './prices.js';
 import { findProjectDirs } from './records.js';
 import { reportCommand } from './report-command.js';
 import { positiveInteger, type ReportOptions } from './shared-options.js';
+import { timeZoneOf } from './zone.js';
 
 interface WatchOptions extends ReportOptions {
   interval: number;
@@ -59,7 +60,7 @@ async function openStore(options: WatchOptions): Promise<LedgerStore> {
  */
 async function runWatch(options: WatchOptions): Promise<void> {
   const tty = process.stdout.isTTY === true;
-  const calendar = new ZonedCalendar(options.timezone ?? systemTimeZone());
+  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const book = await loadPriceBook(options.config);
   const limits = budgetLimitsOf(options, book.config);
   const roots = await findProjectDirs(options.dataDir ?? []);

@@ -1,24 +1,51 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  type Stats,
+  statSync,
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { ExitCode, UsageError } from '../errors.js';
 import { APPLICATION_ID, LATEST_VERSION, migrate, schemaVersion } from './migrations.js';
 
-/** How long a process waits for another one's write to finish before giving up. */
-const BUSY_TIMEOUT_MS = 20_000;
+/**
+ * How long a process waits for another one's write to finish before it gives up on the ledger
+ * for this run (a report is then made from the logs): 20 s, or `USAGE_LEDGER_BUSY_TIMEOUT` ms.
+ */
+function busyTimeoutMs(): number {
+  const set = Number(process.env.USAGE_LEDGER_BUSY_TIMEOUT);
+  return Number.isInteger(set) && set >= 0 ? set : 20_000;
+}
+const BUSY_TIMEOUT_MS = busyTimeoutMs();
 
 /**
  * The ledger cannot be written where it is (a read-only folder or file): not the user's
  * mistake, and the report can still be made from the logs alone.
  */
-export class LedgerUnwritable extends Error {
+export class LedgerUnwritable extends UsageError {
   constructor(
     readonly file: string,
     reason: string,
   ) {
-    super(`cannot write the ledger ${file} (${reason})`);
+    super(`cannot write the ledger ${file} (${reason})`, ExitCode.failure);
     this.name = 'LedgerUnwritable';
+  }
+}
+
+/**
+ * Another process holds the ledger's write lock for longer than we wait (a long first sync):
+ * a report is made from the logs instead.
+ */
+export class LedgerBusy extends LedgerUnwritable {
+  constructor(file: string) {
+    super(file, `another usage has held it for over ${BUSY_TIMEOUT_MS / 1000} s`);
+    this.name = 'LedgerBusy';
   }
 }
 
@@ -37,7 +64,12 @@ function errorCode(error: unknown): string {
 export function describeLedgerError(file: string, error: unknown): Error {
   const code = errorCode(error);
   const message = (error as Error).message;
-  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+  if (
+    code === 'SQLITE_NOTADB' ||
+    code.startsWith('SQLITE_CORRUPT') ||
+    // A table or column of ours is missing: the file was changed by hand or by another tool.
+    (code === 'SQLITE_ERROR' && /no such (table|column)/.test(message))
+  ) {
     return new UsageError(
       `the ledger ${file} is damaged or not a database (${message}).\n${wayOut(file)}`,
       ExitCode.failure,
@@ -46,8 +78,12 @@ export function describeLedgerError(file: string, error: unknown): Error {
   if (
     code.startsWith('SQLITE_READONLY') ||
     code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_IOERR') ||
     code === 'SQLITE_PERM' ||
     code === 'SQLITE_FULL' ||
+    code === 'ENOSPC' ||
+    code === 'EFBIG' ||
+    code === 'EDQUOT' ||
     code === 'SQLITE_AUTH' ||
     code === 'EACCES' ||
     code === 'EPERM' ||
@@ -55,29 +91,85 @@ export function describeLedgerError(file: string, error: unknown): Error {
   ) {
     return new LedgerUnwritable(file, message);
   }
-  if (code === 'SQLITE_BUSY') {
-    return new UsageError(
-      `the ledger ${file} is busy (${message}): another usage has held it for up to ${BUSY_TIMEOUT_MS / 1000} s; try again, or use --no-ledger`,
-      ExitCode.failure,
-    );
-  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new LedgerBusy(file);
   return error as Error;
 }
 
-function checkOwnership(db: Database, file: string): void {
-  const id = db.pragma('application_id', { simple: true }) as number;
-  if (id === APPLICATION_ID) return;
-  const tables = db
-    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
-    .get() as {
-    n: number;
-  };
-  if (id === 0 && tables.n === 0) return; // a new, empty file
-  throw new UsageError(
-    `${file} is an SQLite database of another program, not a usage ledger; it was left untouched.\n` +
+type Ownership = 'ours' | 'new' | 'foreign';
+
+/** Whose file it is, read in one transaction (a creator committing meanwhile is seen whole). */
+function ownership(db: Database): Ownership {
+  return db.transaction((): Ownership => {
+    const id = db.pragma('application_id', { simple: true }) as number;
+    if (id === APPLICATION_ID) return 'ours';
+    // Not a page written yet: a file just made (by us, or another usage a moment ago).
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    return id === 0 && pages === 0 ? 'new' : 'foreign';
+  })();
+}
+
+function foreign(file: string): UsageError {
+  return new UsageError(
+    `${file} is an SQLite database of another program (or an empty one), not a usage ledger; it was left untouched.\n` +
       `  Point usage at another file with --ledger <file> or USAGE_LEDGER_DB, or use --no-ledger`,
     ExitCode.failure,
   );
+}
+
+/**
+ * Before anything is written, a file that is not ours is left exactly as it was; a new one is
+ * claimed by its application id, first of all and under the write lock, so that two processes
+ * making the ledger at once agree it is ours.
+ */
+function checkOwnership(db: Database, file: string): void {
+  const found = ownership(db);
+  if (found === 'ours') return;
+  if (found === 'foreign') throw foreign(file);
+  db.transaction(() => {
+    const again = db.pragma('application_id', { simple: true }) as number;
+    if (again === APPLICATION_ID) return;
+    const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck();
+    if (again !== 0 || (tables.get() as number) > 0) throw foreign(file);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  }).immediate();
+}
+
+/**
+ * The ledger's folder (0700) and file (0600): it holds every project path and session id. A
+ * missing file is made here, private, so SQLite's -wal and -shm files beside it are too; a
+ * path that is there but not a regular file (`/dev/null`) is refused.
+ */
+function preparePrivateFile(file: string): void {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(file);
+  } catch {
+    // not there yet
+  }
+  if (stats !== undefined && !stats.isFile()) {
+    throw new UsageError(
+      `the ledger ${file} is not a regular file; point --ledger or USAGE_LEDGER_DB at a file, or use --no-ledger`,
+      ExitCode.failure,
+    );
+  }
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (stats === undefined) {
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+    } catch (error) {
+      if (errorCode(error) !== 'EEXIST') throw error;
+    }
+  } else if ((stats.mode & 0o077) !== 0 && stats.uid === process.getuid?.()) {
+    chmodSync(file, 0o600);
+  }
+}
+
+/** Removes a ledger this run made and could not finish, with its -wal and -shm files. */
+export function removeLedger(file: string): void {
+  for (const part of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) {
+    rmSync(part, { force: true });
+  }
 }
 
 /** Whether a ledger file exists at `file` (a report does not create one where no logs are). */
@@ -157,9 +249,8 @@ export async function openLedgerDatabase(file: string): Promise<Database> {
   const SqliteDatabase = await sqlite();
   let db: Database | undefined;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    preparePrivateFile(file);
     db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
-    // Before anything is written: another program's file is left exactly as it was.
     checkOwnership(db, file);
     useWal(db);
     db.pragma('synchronous = NORMAL');

@@ -40,10 +40,6 @@ export function assertTimeZone(timeZone: string): void {
   }
 }
 
-export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
-}
-
 /**
  * Local days and hours of instants in one time zone. The lookup of an offset is slow and
  * records come by the hundred thousand, so offsets are looked up once per UTC day (a zone

@@ -1,8 +1,22 @@
+import { spawnSync } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { generate } from '../../bench/gen.mjs';
+import { writeFileAtomic } from '../../src/write-file-atomic.js';
+import { CLI, runCli } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
+
+const bashUlimit = spawnSync('bash', ['-c', 'ulimit -f 64']).status === 0;
 
 function json(args: string[], env: Record<string, string> = {}) {
   const result = runCli([...args, '--json'], env);
@@ -196,5 +210,179 @@ describe('strings from the logs never steer the terminal', () => {
     expect(JSON.parse(runCli(['models', ...args, '--all', '--json']).stdout).models[0].model).toBe(
       evil.model,
     );
+  });
+});
+
+describe('environment and odd ledger paths', () => {
+  it('falls back to UTC, with one warning, when the system zone is unknown', async () => {
+    const logs = await logsWith([]);
+    const result = runCli(['--data-dir', logs, '--all', '--json'], { TZ: 'garbage' });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'usage: the system time zone (TZ=garbage) is unknown; using UTC (--timezone sets one)\n',
+    );
+    expect(JSON.parse(result.stdout).meta.timeZone).toBe('UTC');
+    expect(runCli(['--data-dir', logs, '--all'], { TZ: 'garbage' }).stdout).toContain('· UTC');
+  });
+
+  it('says a ledger at /dev/null is no file', async () => {
+    const logs = await logsWith([]);
+    const result = runCli(['--data-dir', logs, '--all', '--ledger', '/dev/null']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      'usage: the ledger /dev/null is not a regular file; point --ledger or USAGE_LEDGER_DB at a file, or use --no-ledger\n',
+    );
+  });
+
+  it('reports from the logs when the ledger path cannot be written, /proc/self/mem say', async () => {
+    const logs = await logsWith([]);
+    const result = runCli(['--data-dir', logs, '--all', '--ledger', '/proc/self/mem', '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(
+      /^usage: cannot write the ledger \/proc\/self\/mem \(.+\); reading the logs only/,
+    );
+    expect(JSON.parse(result.stdout).totals.requests).toBe(2);
+  });
+});
+
+describe('files and permissions', () => {
+  it('keeps the ledger, its folder and the caches private', async () => {
+    const logs = await logsWith([]);
+    const data = path.join(logs, 'data');
+    const cache = path.join(logs, 'cache');
+    const env = { XDG_DATA_HOME: data, XDG_CACHE_HOME: cache, CLAUDE_CONFIG_DIR: logs };
+    expect(runCli(['--all'], env).status).toBe(0);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect(mode(path.join(data, 'usage-ledger'))).toBe(0o700);
+    expect(mode(path.join(data, 'usage-ledger', 'ledger.db'))).toBe(0o600);
+    const status = spawnSync(process.execPath, [CLI, 'statusline', '--timeout', '10000'], {
+      env: { ...env, PATH: process.env.PATH ?? '', HOME: logs },
+      input: JSON.stringify({
+        session_id: 's',
+        transcript_path: path.join(logs, 'projects/-home-ann-app/s.jsonl'),
+      }),
+    });
+    expect(status.status).toBe(0);
+    expect(mode(path.join(cache, 'usage-ledger'))).toBe(0o700);
+    expect(mode(path.join(cache, 'usage-ledger', 'statusline.json'))).toBe(0o600);
+  });
+
+  it('writes files through an exclusive temporary file: a planted symlink changes nothing', async () => {
+    const dir = await fsFixture({ 'victim.txt': 'keep me\n' });
+    const target = path.join(dir, 'out.json');
+    // The names a non-exclusive writer would have used.
+    for (const name of [`${target}.tmp`, `${target}.${process.pid}.tmp`]) {
+      symlinkSync(path.join(dir, 'victim.txt'), name);
+    }
+    await writeFileAtomic(target, '{"ok":true}\n');
+    expect(readFileSync(target, 'utf8')).toBe('{"ok":true}\n');
+    expect(readFileSync(path.join(dir, 'victim.txt'), 'utf8')).toBe('keep me\n');
+    expect(lstatSync(target).isSymbolicLink()).toBe(false);
+  });
+
+  it('writes an export to a device rather than replacing it, and refuses a folder', async () => {
+    const logs = await logsWith([]);
+    const result = runCli(['export', '--data-dir', logs, '--output', '/dev/null', '--force']);
+    expect(result.status).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    const folder = runCli(['export', '--data-dir', logs, '--output', logs, '--force']);
+    expect(folder.status).toBe(1);
+    expect(folder.stderr).toContain('is a folder; name a file');
+  });
+
+  it('does not take over an empty SQLite file of another program', async () => {
+    const logs = await logsWith([]);
+    const file = path.join(logs, 'other.db');
+    const other = new Database(file);
+    other.exec('VACUUM');
+    other.close();
+    const before = readFileSync(file);
+    const result = runCli(['--data-dir', logs, '--all', '--ledger', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('is an SQLite database of another program (or an empty one)');
+    expect(readFileSync(file)).toEqual(before);
+  });
+});
+
+describe('a ledger that cannot be written or read as it should', () => {
+  it('reports from the logs, with one warning, when another process holds the write lock', async () => {
+    const logs = await logsWith([]);
+    const file = path.join(logs, 'l.db');
+    expect(runCli(['--data-dir', logs, '--all', '--ledger', file]).status).toBe(0);
+    // New lines to sync, and the lock held by someone else for longer than we wait.
+    appendFileSync(
+      path.join(logs, 'projects/-home-ann-app/s.jsonl'),
+      `${assistantLine({ id: 'g3', requestId: 'r3', timestamp: '2026-11-20T12:00:00Z' })}\n`,
+    );
+    const holder = new Database(file);
+    holder.exec('BEGIN IMMEDIATE');
+    try {
+      const result = runCli(['--data-dir', logs, '--all', '--ledger', file, '--json'], {
+        USAGE_LEDGER_BUSY_TIMEOUT: '200',
+      });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(
+        /cannot write the ledger .* reading the logs only \(--no-ledger\)\n$/,
+      );
+      expect(JSON.parse(result.stdout).totals.requests).toBe(3);
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+  });
+
+  it('gives the rebuild hint for a ledger whose table was dropped', async () => {
+    const logs = await logsWith([]);
+    const file = path.join(logs, 'l.db');
+    expect(runCli(['--data-dir', logs, '--all', '--ledger', file]).status).toBe(0);
+    const db = new Database(file);
+    db.pragma('foreign_keys = OFF');
+    db.exec('DROP TABLE files');
+    db.close();
+    const result = runCli(['--data-dir', logs, '--all', '--ledger', file]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('is damaged or not a database');
+    expect(result.stderr).toContain('usage ledger rebuild');
+    expect(result.stderr).not.toContain('unexpected error');
+  });
+
+  it.skipIf(!bashUlimit)(
+    'on a full disk: one warning, the report from the logs, no ledger left half-made',
+    async () => {
+      const dir = await fsFixture({});
+      generate(dir, 3 * 1024 * 1024, { seed: 7 });
+      const file = path.join(dir, 'l.db');
+      // A 64 KiB file-size limit, the signal ignored so writes fail with EFBIG as on a full disk.
+      const limited = (args: string[]) =>
+        spawnSync(
+          'bash',
+          ['-c', `trap '' XFSZ; ulimit -f 64; exec "$@"`, 'bash', process.execPath, CLI, ...args],
+          {
+            encoding: 'utf8',
+            env: { PATH: process.env.PATH ?? '', HOME: dir, TZ: 'UTC' },
+          },
+        );
+      const args = ['--data-dir', dir, '--all', '--json', '--ledger', file];
+      const result = limited(args);
+      expect(result.status).toBe(0);
+      expect(result.stderr).toMatch(
+        /usage: cannot write the ledger .*; reading the logs only \(--no-ledger\)\n/,
+      );
+      expect(result.stderr.match(/cannot write the ledger/g)).toHaveLength(1);
+      const truth = JSON.parse(
+        runCli(['--data-dir', dir, '--all', '--json', '--no-ledger']).stdout,
+      );
+      expect(JSON.parse(result.stdout).totals).toEqual(truth.totals);
+      for (const left of [file, `${file}-wal`, `${file}-shm`]) expect(existsSync(left)).toBe(false);
+    },
+  );
+
+  it('ledger sync of a read-only ledger says it cannot write, exit 1', async () => {
+    const logs = await logsWith([]);
+    const file = path.join(logs, 'l.db');
+    expect(runCli(['--data-dir', logs, '--all', '--ledger', file]).status).toBe(0);
+    const result = runCli(['ledger', 'sync', '--data-dir', logs, '--ledger', '/proc/version']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).not.toContain('unexpected error');
   });
 });
