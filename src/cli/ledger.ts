@@ -6,6 +6,7 @@ import { defaultLedgerFile } from '../config/paths.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { ledgerStatusJson, renderLedgerStatus } from '../format/ledger.js';
 import { formatBytes, formatInteger } from '../format/numbers.js';
+import { checkLedger } from '../ledger/check.js';
 import { withLedger } from '../ledger/ledger.js';
 import { describeLedgerError, ledgerExists, openLedgerReadOnly } from '../ledger/open.js';
 import { checkpoint, moveLedgerAside } from '../ledger/rebuild.js';
@@ -145,6 +146,40 @@ async function importBackup(dir: string, options: LedgerOptions): Promise<void> 
   printSummary('Imported', summary, options.json);
 }
 
+async function check(options: LedgerOptions): Promise<void> {
+  const file = ledgerFile(options);
+  if (!ledgerExists(file)) throw new UsageError(`no ledger at ${file}`, ExitCode.failure);
+  const found = await withLedger(file, (store) => checkLedger(store));
+  if (options.json) printJson({ ledger: file, ...found });
+  else {
+    const snapshot =
+      found.snapshot === 'none'
+        ? 'none yet (the next report that reads every response writes one)'
+        : found.snapshot === 'damaged'
+          ? 'damaged (its checksum failed)'
+          : found.differing === 0
+            ? 'intact, the same as the rows'
+            : `intact, but ${found.differing} responses differ from the rows`;
+    printText(
+      [
+        `Ledger     ${file}`,
+        `Integrity  ${found.integrity}`,
+        `Responses  ${formatInteger(found.responses)}`,
+        `Snapshot   ${snapshot}`,
+        ...(found.rewritten
+          ? ['           written again from the rows, which are the record']
+          : []),
+      ].join('\n'),
+    );
+  }
+  if (found.integrity !== 'ok') {
+    throw new UsageError(
+      `the ledger ${file} failed SQLite's integrity check; usage ledger rebuild --ledger ${file} moves it aside and builds a new one`,
+      ExitCode.failure,
+    );
+  }
+}
+
 async function rebuild(options: LedgerOptions): Promise<void> {
   const file = ledgerFile(options);
   const roots = await findProjectDirs(options.dataDir ?? []);
@@ -198,6 +233,12 @@ export function ledgerCommand(): Command {
     .addOption(ledgerOption())
     .addOption(jsonOption('print as JSON'))
     .action((dir: string, options: LedgerOptions) => importBackup(dir, options));
+  ledger
+    .command('check')
+    .description('check the file with SQLite, and the snapshot against the rows (fixing it)')
+    .addOption(ledgerOption())
+    .addOption(jsonOption('print as JSON'))
+    .action((options: LedgerOptions) => check(options));
   ledger
     .command('rebuild')
     .description(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { NOT_PRICED, type PricedRecord } from '../types.js';
 
 /**
@@ -6,7 +7,9 @@ import { NOT_PRICED, type PricedRecord } from '../types.js';
  * of numbers and indexes into one table of distinct strings: decoding builds the records
  * without parsing anything but that table.
  *
- * Layout: a header of four u32 (magic, format, record count, string table bytes), the string
+ * Layout: a header of four u32 (magic, format, record count, string table bytes) and the MD5
+ * of everything after the header (16 bytes: a flipped byte is noticed, and the rows are read
+ * instead), the string
  * table as a JSON array (padded to 8 bytes), then 10 f64 a record (time, five token counts,
  * logged cost or NaN, flags, web searches, roots mask), then 7 u32 a record (key, session, project, cwd
  * or NONE, model, file, inference geo or NONE). A blob of another format is not read: the
@@ -14,12 +17,25 @@ import { NOT_PRICED, type PricedRecord } from '../types.js';
  */
 const MAGIC = 0x554c534e; // "ULSN"
 const FORMAT = 2;
-const HEADER_BYTES = 16;
+const CHECKSUM_AT = 16;
+const HEADER_BYTES = 32;
 const NUMBERS = 10;
 const REFS = 7;
 const NONE = 0xffffffff;
 const FAST = 1;
 const SIDECHAIN = 2;
+
+function checksumOf(blob: Uint8Array): Buffer {
+  return createHash('md5').update(blob.subarray(HEADER_BYTES)).digest();
+}
+
+/** Whether a blob is a snapshot of this format whose bytes are as they were written. */
+export function isIntactSnapshot(blob: Uint8Array): boolean {
+  if (blob.byteLength < HEADER_BYTES) return false;
+  const header = Buffer.from(blob.buffer, blob.byteOffset, HEADER_BYTES);
+  if (header.readUInt32LE(0) !== MAGIC || header.readUInt32LE(4) !== FORMAT) return false;
+  return checksumOf(blob).equals(header.subarray(CHECKSUM_AT, HEADER_BYTES));
+}
 
 function pad8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
@@ -77,6 +93,7 @@ export function encodeRecords(
   const numbersAt = HEADER_BYTES + tableBytes;
   Buffer.from(numbers.buffer).copy(buffer, numbersAt);
   Buffer.from(refs.buffer).copy(buffer, numbersAt + numbers.byteLength);
+  checksumOf(buffer).copy(buffer, CHECKSUM_AT);
   return buffer;
 }
 
@@ -84,19 +101,18 @@ export function encodeRecords(
 export type RecordFilter = (timestamp: number, sessionId: string) => boolean;
 
 /**
- * The records of a blob from `encodeRecords`, or null when it is not one (another format);
- * their roots masks go into `masks`.
+ * The records of a blob from `encodeRecords`, or null when it is not one (another format, or
+ * bytes changed since it was written); their roots masks go into `masks`.
  */
 export function decodeRecords(
   blob: Uint8Array,
   masks: Map<string, number>,
   wanted?: RecordFilter,
 ): PricedRecord[] | null {
-  if (blob.byteLength < HEADER_BYTES) return null;
+  if (!isIntactSnapshot(blob)) return null;
   // Typed arrays need aligned offsets: work on a copy that starts an ArrayBuffer.
   const bytes = new Uint8Array(blob);
   const header = new DataView(bytes.buffer);
-  if (header.getUint32(0, true) !== MAGIC || header.getUint32(4, true) !== FORMAT) return null;
   const count = header.getUint32(8, true);
   const tableLength = header.getUint32(12, true);
   const strings = JSON.parse(

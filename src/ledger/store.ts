@@ -322,6 +322,11 @@ export class LedgerStore {
     return Number(this.info('data_version') ?? 0);
   }
 
+  /** Every response as its row holds it (not the snapshot), and each one's roots mask. */
+  rowRecords(masks: Map<string, number>): PricedRecord[] {
+    return this.recordsSince(-1, masks);
+  }
+
   /** The rows written after a data version, and each one's roots mask (into `masks`). */
   private recordsSince(version: number, masks: Map<string, number>): PricedRecord[] {
     const paths = new Map(
@@ -375,12 +380,13 @@ export class LedgerStore {
       // Without a snapshot, every row: those from before schema 3 have version 0.
       const since = base === null || snapshot === undefined ? -1 : snapshot.version;
       return {
+        broken: snapshot !== undefined && base === null,
         base: base ?? [],
         changed: this.recordsSince(since, masks),
         version: this.dataVersion(),
       };
     });
-    const { base, changed: all, version } = read();
+    const { base, changed: all, version, broken } = read();
     const changed =
       wanted === undefined
         ? all
@@ -395,8 +401,9 @@ export class LedgerStore {
     records.sort(
       (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
-    // A filtered read is not every response: only a whole one makes a snapshot.
-    if (wanted === undefined && changed.length > SNAPSHOT_REFRESH_ROWS) {
+    // A filtered read is not every response: only a whole one makes a snapshot. A snapshot
+    // that failed its checksum is replaced by one of the rows at once.
+    if (wanted === undefined && (changed.length > SNAPSHOT_REFRESH_ROWS || broken)) {
       this.saveSnapshot(records, version, masks);
     }
     return roots === undefined
@@ -421,7 +428,7 @@ export class LedgerStore {
         .prepare(
           `INSERT INTO snapshot (id, version, data) VALUES (1, ?, ?)
            ON CONFLICT (id) DO UPDATE SET version = excluded.version, data = excluded.data
-           WHERE excluded.version > snapshot.version`,
+           WHERE excluded.version >= snapshot.version`,
         )
         .run(version, encodeRecords(records, masks));
     } catch {

@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.mjs';
 import { writeFileAtomic } from '../../src/write-file-atomic.js';
-import { CLI, runCli } from '../helpers/cli.js';
+import { CLI, REPO, runCli } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
 
@@ -384,5 +384,48 @@ describe('a ledger that cannot be written or read as it should', () => {
     const result = runCli(['ledger', 'sync', '--data-dir', logs, '--ledger', '/proc/version']);
     expect(result.status).toBe(1);
     expect(result.stderr).not.toContain('unexpected error');
+  });
+});
+
+describe('the snapshot is checked', () => {
+  async function ledgerOfDemo() {
+    const dir = await fsFixture({});
+    const file = path.join(dir, 'l.db');
+    const args = ['--data-dir', path.join(REPO, 'fixtures', 'demo'), '--all', '--ledger', file];
+    expect(runCli(args).status).toBe(0);
+    return { file, args };
+  }
+
+  it('reads the rows instead of a snapshot with a flipped byte, and writes it again', async () => {
+    const { file, args } = await ledgerOfDemo();
+    const truth = json([
+      ...args.filter((a) => a !== file && a !== '--ledger'),
+      '--no-ledger',
+    ]).totals;
+    const db = new Database(file);
+    const blob = db.prepare('SELECT data FROM snapshot').pluck().get() as Buffer;
+    blob[blob.length - 2000] = (blob[blob.length - 2000] ?? 0) ^ 0x40;
+    db.prepare('UPDATE snapshot SET data = ?').run(blob);
+    db.close();
+    expect(json(args).totals).toEqual(truth);
+    const check = JSON.parse(runCli(['ledger', 'check', '--ledger', file, '--json']).stdout);
+    expect(check).toMatchObject({ integrity: 'ok', snapshot: 'intact', differing: 0 });
+  });
+
+  it('ledger check finds a row changed behind its back and rebuilds the snapshot from the rows', async () => {
+    const { file, args } = await ledgerOfDemo();
+    const before = json(args).totals.outputTokens;
+    const db = new Database(file);
+    db.prepare(
+      'UPDATE responses SET output = output + 1000 WHERE key = (SELECT min(key) FROM responses)',
+    ).run();
+    db.close();
+    const result = runCli(['ledger', 'check', '--ledger', file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('1 responses differ from the rows');
+    expect(result.stdout).toContain('written again from the rows');
+    expect(json(args).totals.outputTokens).toBe(before + 1000);
+    const again = JSON.parse(runCli(['ledger', 'check', '--ledger', file, '--json']).stdout);
+    expect(again).toMatchObject({ snapshot: 'intact', differing: 0, rewritten: false });
   });
 });

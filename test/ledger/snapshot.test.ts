@@ -44,6 +44,13 @@ describe('encodeRecords / decodeRecords', () => {
   it('refuses a blob of another format', () => {
     expect(decodeRecords(Buffer.from('not a snapshot at all'), new Map())).toBeNull();
     expect(decodeRecords(Buffer.alloc(3), new Map())).toBeNull();
+    // A flipped byte fails the checksum, whichever byte it is.
+    const blob = encodeRecords([pricedRecord({ key: 'm1:r1', outputTokens: 77 })], new Map());
+    for (const at of [20, blob.length - 1]) {
+      const flipped = Buffer.from(blob);
+      flipped[at] = (flipped[at] ?? 0) ^ 1;
+      expect(decodeRecords(flipped, new Map()), String(at)).toBeNull();
+    }
   });
 });
 
