@@ -104,8 +104,12 @@ interface LineCache {
 const FRESH_MS = 2_000;
 /** What the status line reads itself of its project's new lines; ~10 ms of reading. */
 const INLINE_SYNC_BYTES = 8 * 1024 * 1024;
-/** Claude Code writes the payload at once and closes stdin; a caller that does not is not waited for. */
-const STDIN_WAIT_MS = 100;
+/**
+ * Claude Code writes the payload at once and closes stdin: it is read to its end, however
+ * late it comes on a loaded machine, but a caller that never closes it is not waited for
+ * longer than this.
+ */
+const STDIN_WAIT_MS = 2_000;
 const BACKGROUND_SYNC_EVERY_MS = 30_000;
 
 function readJson<T>(file: string, fallback: T): T {

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { MALFORMED, parseUsageLine } from './parse.js';
 
 /** A context is a few hundred KB of JSON at most; the last response is within this much. */
@@ -12,12 +12,16 @@ const TAIL_BYTES = 512 * 1024;
 export function contextTokensOf(transcript: string): number | null {
   let fd: number;
   try {
-    fd = openSync(transcript, 'r');
+    // Non-blocking, then checked: a FIFO or a device named as the transcript must not hold
+    // the status line (opening a FIFO for reading waits for a writer).
+    fd = openSync(transcript, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return null;
   }
   try {
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return null;
+    const size = stats.size;
     const start = Math.max(0, size - TAIL_BYTES);
     const bytes = Buffer.alloc(size - start);
     const read = readSync(fd, bytes, 0, bytes.length, start);

@@ -266,6 +266,22 @@ describe('a ledger under concurrency and faults', () => {
     expect(responsesIn(file)).toBe(truth.responses);
   });
 
+  it('20 processes making one ledger at once: none takes it for another program, none exits 1', async () => {
+    const small = path.join(work, 'small-corpus');
+    generate(small, 512 * 1024, { seed: 3 });
+    const expected = JSON.parse(readFileSync(path.join(small, 'expected.json'), 'utf8'));
+    for (let round = 0; round < 2; round++) {
+      const file = path.join(work, `twenty-${round}.db`);
+      const args = ['--data-dir', small, '--ledger', file, '--all', '--json', '--timezone', 'UTC'];
+      const runs = await Promise.all(Array.from({ length: 20 }, () => run(args)));
+      for (const result of runs) {
+        expect(result.status).toBe(0);
+        expect(JSON.parse(result.stdout).totals.requests).toBe(expected.responses);
+      }
+      expect(responsesIn(file)).toBe(expected.responses);
+    }
+  }, 120_000);
+
   it('a sync killed with SIGKILL leaves a whole ledger, and the next run finishes the work', async () => {
     const file = path.join(work, 'killed.db');
     const sync = ['ledger', 'sync', '--data-dir', corpus, '--ledger', file];
