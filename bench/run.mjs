@@ -27,7 +27,8 @@ const repo = path.dirname(bench);
 const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const withCc18 = !args.includes('--no-cc18');
-const GEN_VERSION = 1;
+// 2: expected totals priced by the dates of the range (Sonnet 4.5 tier gone, Opus 4.6 fast ends).
+const GEN_VERSION = 2;
 const MiB = 1024 ** 2;
 
 function sh(command, argv, options = {}) {

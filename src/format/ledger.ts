@@ -2,6 +2,7 @@ import type { LedgerStatus } from '../ledger/status.js';
 import type { ZonedCalendar } from '../report/calendar.js';
 import { formatDuration } from './duration.js';
 import { formatBytes, formatInteger } from './numbers.js';
+import { printable } from './printable.js';
 
 function labelled(rows: [string, string][]): string {
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -24,7 +25,7 @@ export function renderLedgerStatus(
       : `${calendar.shortOf(status.lastSyncAt)} (${formatDuration(now - status.lastSyncAt)} ago)`;
   const gone = status.filesTracked - status.filesOnDisk;
   return labelled([
-    ['Ledger', status.file],
+    ['Ledger', printable(status.file)],
     ['Size', `${formatBytes(status.bytes)} (schema ${status.schemaVersion})`],
     [
       'Responses',
@@ -36,7 +37,10 @@ export function renderLedgerStatus(
       `${formatInteger(status.filesTracked)} tracked` +
         (gone > 0 ? `, ${formatInteger(gone)} no longer on disk (their usage is kept)` : ''),
     ],
-    ['Log folders', status.roots.length === 0 ? 'none yet' : status.roots.join(', ')],
+    [
+      'Log folders',
+      status.roots.length === 0 ? 'none yet' : status.roots.map(printable).join(', '),
+    ],
     ['Last sync', lastSync],
   ]);
 }
