@@ -9,17 +9,14 @@ import { printable } from '../format/printable.js';
 import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
 import { chooseLedger, withLedger } from '../ledger/ledger.js';
 import { ledgerExists } from '../ledger/open.js';
-import { syncFound } from '../ledger/sync.js';
 import { contextTokensOf } from '../logs/context-size.js';
-import { findTranscriptFiles } from '../logs/files.js';
 import { shortModelName } from '../pricing/match.js';
-import { priceRecords } from '../pricing/price-records.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
+import { loadUsageFrom } from '../usage.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { budgetLimitsOf } from './context.js';
-import { loadPriceBook } from './prices.js';
-import { findProjectDirs } from './records.js';
+import { processEnvironment } from './records.js';
 import {
   budgetOptions,
   configOption,
@@ -198,30 +195,20 @@ async function figuresFromLedger(
   input: StatusInput,
   now: number,
 ): Promise<{ figures: StatusFigures; dailyBudget: number | undefined }> {
-  const book = await loadPriceBook(options.config);
-  const roots = await findProjectDirs(options.dataDir ?? [], { quiet: true });
   const folder = input.transcriptPath === null ? null : path.dirname(input.transcriptPath);
   // Only what the line shows: this session's responses and the last two days'.
   const since = now - 48 * 3_600_000;
-  const records = await withLedger(ledger, async (store) => {
-    if (folder !== null) {
-      const found = await findTranscriptFiles(roots.projectDirs, path.basename(folder));
+  const usage = await withLedger(ledger, (store) =>
+    loadUsageFrom(store, options, processEnvironment(), {
       // More than this is left to the background sync: reading it here could take seconds.
-      await syncFound(store, found, roots.projectDirs, {
-        within: folder,
-        maxBytes: INLINE_SYNC_BYTES,
-      });
-    }
-    return store.records({
+      sync: folder === null ? 'none' : { within: folder, maxBytes: INLINE_SYNC_BYTES },
       wanted: (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
-      roots: store.rootsMask([...roots.searched, ...roots.projectDirs]),
-    });
-  });
-  const priced = priceRecords(records, book, options.mode);
+    }),
+  );
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   return {
-    figures: statusFigures(priced, calendar, now, input.sessionId),
-    dailyBudget: budgetLimitsOf(options, book.config).daily,
+    figures: statusFigures(usage.records, calendar, now, input.sessionId),
+    dailyBudget: budgetLimitsOf(options, usage.book.config).daily,
   };
 }
 

@@ -11,17 +11,14 @@ import { fitToScreen, wrapText } from '../format/wrap.js';
 import { chooseLedger } from '../ledger/ledger.js';
 import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
 import { LedgerStore } from '../ledger/store.js';
-import { syncLedger } from '../ledger/sync.js';
-import { priceRecords } from '../pricing/price-records.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
 import { weekOf, ZonedCalendar } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
-import { projectFolders } from '../report/filter.js';
 import { selectRecords } from '../report/select.js';
+import { loadUsageFrom } from '../usage.js';
 import { budgetLimitsOf, tableOptions, warn } from './context.js';
-import { loadPriceBook } from './prices.js';
-import { findProjectDirs } from './records.js';
+import { processEnvironment } from './records.js';
 import { reportCommand } from './report-command.js';
 import { positiveInteger, type ReportOptions } from './shared-options.js';
 import { timeZoneOf } from './zone.js';
@@ -61,13 +58,13 @@ async function openStore(options: WatchOptions): Promise<LedgerStore> {
 async function runWatch(options: WatchOptions): Promise<void> {
   const tty = process.stdout.isTTY === true;
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
-  const book = await loadPriceBook(options.config);
-  const limits = budgetLimitsOf(options, book.config);
-  const roots = await findProjectDirs(options.dataDir ?? []);
   const store = await openStore(options);
+  // Warnings are said once, before the first frame: a frame on the alternate screen is redrawn.
+  let onWarning: ((message: string) => void) | undefined = warn;
+  /** The folders to follow, known once the first frame has found them. */
+  let folders: string[] = [];
 
   const frame = async (): Promise<string> => {
-    const outcome = await syncLedger(store, roots.projectDirs);
     const now = Date.now();
     const today = calendar.dayOf(now);
     // What the frame shows reaches back to the week's or the month's start (budgets) and to
@@ -78,16 +75,17 @@ async function runWatch(options: WatchOptions): Promise<void> {
       now - 48 * HOUR,
     );
     const project = options.project;
-    const priced = priceRecords(
-      store.records({
-        wanted: (timestamp) => timestamp >= from,
-        roots: store.rootsMask([...roots.searched, ...roots.projectDirs]),
-      }),
-      book,
-      options.mode,
+    const usage = await loadUsageFrom(
+      store,
+      options,
+      processEnvironment(),
+      { sync: 'all', wanted: (timestamp) => timestamp >= from },
+      { onWarning },
     );
-    const folders = project === undefined ? null : projectFolders(priced, project);
-    const records = folders === null ? priced : priced.filter((r) => folders.has(r.project));
+    onWarning = undefined;
+    folders = usage.roots.projectDirs;
+    const { records, stats } = usage;
+    const limits = budgetLimitsOf(options, usage.book.config);
     const selection = {
       calendar,
       range: { since: today, until: today, fillEmptyDays: true },
@@ -107,7 +105,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
         requests: true,
         costShare: true,
       },
-      { ...view, stats: outcome.stats, unpriced: new Map(), project, model: options.model },
+      { ...view, stats, unpriced: new Map(), project, model: options.model },
     );
     const open = activeBlock(usageBlocks(records, now), now);
     const block =
@@ -140,7 +138,9 @@ async function runWatch(options: WatchOptions): Promise<void> {
    * Ends the watch: `exitCode` 130 for Ctrl-C (as a shell reports an interrupt), 143 for
    * SIGTERM, 0 for q or the last of `--count` frames, which stays on the screen.
    */
+  let stopped = false;
   const stop = (exitCode: number) => {
+    stopped = true;
     clearTimeout(timer);
     process.off('SIGWINCH', redraw);
     for (const watcher of watchers) watcher.close();
@@ -193,9 +193,10 @@ async function runWatch(options: WatchOptions): Promise<void> {
   }
   process.once('SIGINT', () => stop(INTERRUPTED));
   process.once('SIGTERM', () => stop(TERMINATED));
+  await draw();
   // A change to a transcript redraws at once (a little later, so a burst of writes is one).
   let pending: NodeJS.Timeout | undefined;
-  watchers = roots.projectDirs.flatMap((dir) => {
+  watchers = (stopped ? [] : folders).flatMap((dir) => {
     try {
       return [
         watch(dir, { recursive: true }, () => {
@@ -207,7 +208,6 @@ async function runWatch(options: WatchOptions): Promise<void> {
       return []; // the interval still refreshes
     }
   });
-  await draw();
   await finished;
   clearTimeout(pending);
   store.db.close();
