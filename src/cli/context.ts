@@ -1,4 +1,3 @@
-import type { Config } from '../config/schema.js';
 import { renderBudgetLines } from '../format/budget.js';
 import { palette, useColor } from '../format/color.js';
 import type { ViewContext } from '../format/grouped.js';
@@ -6,55 +5,25 @@ import { terminalSafe } from '../format/printable.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { filterScope, type TableOptions } from '../format/rollup-table.js';
 import { wrapText } from '../format/wrap.js';
-import type { PriceBook } from '../pricing/book.js';
-import {
-  type BudgetLimits,
-  type BudgetLine,
-  budgetLines,
-  DEFAULT_ALERT_PERCENT,
-  hasBudget,
-} from '../report/budget.js';
 import { type Day, ZonedCalendar } from '../report/calendar.js';
 import { usageDaySpan } from '../report/daily.js';
 import type { NamedRollup } from '../report/group.js';
 import { resolveRange } from '../report/range.js';
-import { ofModel, type Selection, selectRecords } from '../report/select.js';
-import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
+import { ofModel } from '../report/select.js';
+import {
+  budgetLimitsOf,
+  type ReportContext as CoreReportContext,
+  reportContext,
+} from '../report-context.js';
 import { type LoadNeeds, loadPricedRecords, warnUnpriced } from './records.js';
 import type { ReportOptions } from './shared-options.js';
 import { outputWidth } from './terminal.js';
 import { timeZoneOf } from './zone.js';
 
 /** Everything a report command needs: the records, the range, and the chosen selection. */
-export interface ReportContext {
-  options: ReportOptions;
-  calendar: ZonedCalendar;
-  now: number;
-  today: Day;
-  /** Every priced record of the project filter, whatever its day. */
-  records: PricedRecord[];
-  /** Tool calls: only when the report asked for them (`needs.toolUses`). */
-  toolUses: ToolUse[];
-  stats: ScanStats;
-  book: PriceBook;
-  selection: Selection;
-  /** The records of the range (and model) the report covers. */
-  selected: PricedRecord[];
-  /** Today's, this week's and this month's spend against the budgets set (none: empty). */
-  budgets: BudgetLine[];
-  budgetLimits: BudgetLimits;
-}
+export type ReportContext = CoreReportContext<ReportOptions>;
 
-/** The budgets of a run: each flag over the config's figure. */
-export function budgetLimitsOf(options: ReportOptions, config: Config): BudgetLimits {
-  const budgets = config.budgets ?? {};
-  return {
-    daily: options.dailyBudget ?? budgets.daily,
-    weekly: options.weeklyBudget ?? budgets.weekly,
-    monthly: options.monthlyBudget ?? budgets.monthly,
-    alertPercent: options.budgetAlert ?? budgets.alertPercent ?? DEFAULT_ALERT_PERCENT,
-  };
-}
+export { budgetLimitsOf };
 
 /**
  * Validates the range before the (possibly long) scan, loads and prices the records, then
@@ -67,26 +36,10 @@ export async function loadReport(
 ): Promise<ReportContext> {
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const now = Date.now();
-  const today = calendar.dayOf(now);
-  resolveRange(options, today, null, defaultSince);
-  const { records, allRecords, toolUses, stats, book } = await loadPricedRecords(options, needs);
-  const budgetLimits = budgetLimitsOf(options, book.config);
-  const range = resolveRange(options, today, usageDaySpan(records, calendar), defaultSince);
-  const selection = { calendar, range, model: options.model };
-  return {
-    options,
-    calendar,
-    now,
-    today,
-    records,
-    toolUses,
-    stats,
-    book,
-    selection,
-    selected: selectRecords(records, selection),
-    budgets: hasBudget(budgetLimits) ? budgetLines(allRecords(), calendar, now, budgetLimits) : [],
-    budgetLimits,
-  };
+  // A bad range is a usage error before the (possibly long) scan.
+  resolveRange(options, calendar.dayOf(now), null, defaultSince);
+  const usage = await loadPricedRecords(options, needs);
+  return reportContext(usage, options, calendar, now, defaultSince);
 }
 
 /**
