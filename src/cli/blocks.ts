@@ -1,5 +1,5 @@
 import { ExitCode, UsageError } from '../errors.js';
-import { blocksJson, renderBlocksTable } from '../format/blocks.js';
+import { renderBlocksTable } from '../format/blocks.js';
 import {
   activeBlock,
   blocksInRange,
@@ -8,7 +8,8 @@ import {
 } from '../report/blocks.js';
 import { rollupSelected } from '../report/daily.js';
 import { ofModel } from '../report/select.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -41,10 +42,13 @@ async function runBlocks(options: BlocksOptions): Promise<void> {
   const report = rollupSelected(shown, context.selection, () => '');
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({
-      ...blocksJson(blocks, active, limit, context.calendar),
-      meta: metaOf(context, report.models, unpriced),
-    });
+    printJson(
+      reportJson(
+        REPORT.blocks,
+        { ...context, options: { ...options, tokenLimit: limit ?? undefined } },
+        unpriced,
+      ),
+    );
     return;
   }
   printReport(

@@ -2,7 +2,6 @@ import { renderBudgetLines } from '../format/budget.js';
 import { palette, useColor } from '../format/color.js';
 import type { ViewContext } from '../format/grouped.js';
 import { terminalSafe } from '../format/printable.js';
-import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { filterScope, type TableOptions } from '../format/rollup-table.js';
 import { wrapText } from '../format/wrap.js';
 import { type Day, ZonedCalendar } from '../report/calendar.js';
@@ -95,27 +94,7 @@ export function unpricedOf(context: ReportContext, models: NamedRollup[]): Map<s
   return warnUnpriced(models, context.selected, context.book.configFile);
 }
 
-/** The `meta` of a report's `--json`. */
-export function metaOf(
-  context: ReportContext,
-  models: NamedRollup[],
-  unpriced: Map<string, string>,
-): ReturnType<typeof reportMeta> {
-  const meta: MetaContext = {
-    range: context.selection.range,
-    timeZone: context.calendar.timeZone,
-    stats: context.stats,
-    project: context.options.project,
-    model: context.options.model,
-    allRoots: context.options.allRoots === true,
-    costMode: context.options.mode,
-    prices: context.book.prices,
-    unpriced,
-    models,
-    budgets: context.budgets,
-  };
-  return reportMeta(meta);
-}
+export { metaOf } from '../reports/json.js';
 
 export function tableOptions(options: ReportOptions): TableOptions {
   const color = useColor({

@@ -1,12 +1,12 @@
 import { Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
+import { REPORT, reportJson } from '../reports/json.js';
 import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -75,7 +75,7 @@ async function runDaily(options: DailyOptions): Promise<void> {
   const report = dailyOfSelected(context.selected, context.selection);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({ ...dailyJson(report), meta: metaOf(context, report.models, unpriced) });
+    printJson(reportJson(REPORT.daily, context, unpriced));
     return;
   }
   printReport(

@@ -1,9 +1,10 @@
-import { groupedJson, renderGroupedTable } from '../format/grouped.js';
+import { renderGroupedTable } from '../format/grouped.js';
 import { addDays } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
 import type { Group } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -36,10 +37,7 @@ async function runHourly(options: HourlyOptions): Promise<void> {
     : hourlyTimeline(context.selected, context.calendar);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    const json = profile
-      ? groupedJson(report, rows, 'hourOfDay', 'hour')
-      : groupedJson(report, rows, 'hourly', 'hour');
-    printJson({ ...json, meta: metaOf(context, report.models, unpriced) });
+    printJson(reportJson(REPORT.hourly, context, unpriced));
     return;
   }
   const labels = hourLabels(rows);

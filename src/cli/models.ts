@@ -1,6 +1,7 @@
-import { modelsJson, renderGroupedTable } from '../format/grouped.js';
+import { renderGroupedTable } from '../format/grouped.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -9,7 +10,7 @@ async function runModels(options: ReportOptions): Promise<void> {
   const report = rollupSelected(context.selected, context.selection, (record) => record.model);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({ ...modelsJson(report), meta: metaOf(context, report.models, unpriced) });
+    printJson(reportJson(REPORT.models, context, unpriced));
     return;
   }
   const rows = [...report.rows].sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : 1));

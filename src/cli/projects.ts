@@ -1,7 +1,8 @@
-import { projectsJson, renderGroupedTable } from '../format/grouped.js';
+import { renderGroupedTable } from '../format/grouped.js';
 import { rollupSelected } from '../report/daily.js';
 import { projectRows } from '../report/projects.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -11,7 +12,7 @@ async function runProjects(options: ReportOptions): Promise<void> {
   const rows = projectRows(context.selected);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({ ...projectsJson(report, rows), meta: metaOf(context, report.models, unpriced) });
+    printJson(reportJson(REPORT.projects, context, unpriced));
     return;
   }
   const paths = new Map(rows.map((row) => [row.key, row.projectPath]));

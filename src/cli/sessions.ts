@@ -1,16 +1,11 @@
 import { Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import {
-  renderSessionDetail,
-  renderSessionsTable,
-  sessionDetailJson,
-  sessionsJson,
-} from '../format/sessions.js';
+import { renderSessionDetail, renderSessionsTable, sessionDetailJson } from '../format/sessions.js';
 import { rollupSelected } from '../report/daily.js';
 import { type SessionSort, sessionRows, sessionsMatching } from '../report/sessions.js';
+import { REPORT, reportJson } from '../reports/json.js';
 import {
   loadReport,
-  metaOf,
   printJson,
   printReport,
   type ReportContext,
@@ -69,10 +64,7 @@ async function runSessions(id: string | undefined, options: SessionsOptions): Pr
   const rows = options.limit === undefined ? all : all.slice(0, options.limit);
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({
-      ...sessionsJson(report, rows, all.length, context.calendar),
-      meta: metaOf(context, report.models, unpriced),
-    });
+    printJson(reportJson(REPORT.sessions, context, unpriced));
     return;
   }
   printReport(

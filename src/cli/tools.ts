@@ -1,9 +1,9 @@
 import { reportTitle } from '../format/rollup-table.js';
-import { renderToolsTable, toolsJson } from '../format/tools.js';
-import { rollupSelected } from '../report/daily.js';
+import { renderToolsTable } from '../format/tools.js';
 import { selectRecords } from '../report/select.js';
 import { toolRows } from '../report/tools.js';
-import { loadReport, metaOf, printJson, printReport, tableOptions } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, tableOptions } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -11,8 +11,7 @@ async function runTools(options: ReportOptions): Promise<void> {
   const context = await loadReport(options, undefined, { toolUses: true });
   const rows = toolRows(selectRecords(context.toolUses, context.selection));
   if (options.json) {
-    const report = rollupSelected(context.selected, context.selection, () => '');
-    printJson({ ...toolsJson(rows), meta: metaOf(context, report.models, new Map()) });
+    printJson(reportJson(REPORT.tools, context, new Map()));
     return;
   }
   const view = tableOptions(options);

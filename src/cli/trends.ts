@@ -1,9 +1,8 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { renderTrends, trendsJson } from '../format/trends.js';
-import { addDays } from '../report/calendar.js';
+import { renderTrends } from '../format/trends.js';
 import { rollupSelected } from '../report/daily.js';
-import { trendsOf } from '../report/trends.js';
-import { loadReport, metaOf, printJson, printReport, tableOptions, unpricedOf } from './context.js';
+import { REPORT, reportJson, trendsOfContext } from '../reports/json.js';
+import { loadReport, printJson, printReport, tableOptions, unpricedOf } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -20,17 +19,13 @@ function parseDays(value: string): number {
 }
 
 async function runTrends(options: TrendsOptions): Promise<void> {
-  const context = await loadReport(options, (until) => addDays(until, 1 - options.days));
-  const trends = trendsOf(
-    context.selected,
-    context.records,
-    context.calendar,
-    context.selection.range,
-  );
+  const definition = REPORT.trends;
+  const context = await loadReport(options, (until) => definition.defaultSince(until, options));
+  const trends = trendsOfContext(context);
   const report = rollupSelected(context.selected, context.selection, () => '');
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({ trends: trendsJson(trends), meta: metaOf(context, report.models, unpriced) });
+    printJson(reportJson(definition, context, unpriced));
     return;
   }
   const view = tableOptions(options);

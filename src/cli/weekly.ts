@@ -1,8 +1,9 @@
 import { Option } from 'commander';
-import { groupedJson, renderGroupedTable } from '../format/grouped.js';
-import { addDays, type WeekStart, weekOf } from '../report/calendar.js';
+import { renderGroupedTable } from '../format/grouped.js';
+import { type WeekStart, weekOf } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -12,19 +13,15 @@ interface WeeklyOptions extends ReportOptions {
 
 /** Default range: the 8 weeks ending with this one. */
 async function runWeekly(options: WeeklyOptions): Promise<void> {
-  const context = await loadReport(options, (until) =>
-    addDays(weekOf(until, options.startOfWeek), -49),
-  );
+  const definition = REPORT.weekly;
+  const context = await loadReport(options, (until) => definition.defaultSince(until, options));
   const { calendar } = context;
   const report = rollupSelected(context.selected, context.selection, (record) =>
     weekOf(calendar.dayOf(record.timestamp), options.startOfWeek),
   );
   const unpriced = unpricedOf(context, report.models);
   if (options.json) {
-    printJson({
-      ...groupedJson(report, report.rows, 'weekly', 'week'),
-      meta: metaOf(context, report.models, unpriced),
-    });
+    printJson(reportJson(definition, context, unpriced));
     return;
   }
   const view = {

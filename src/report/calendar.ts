@@ -187,3 +187,10 @@ export function daysBetween(since: Day, until: Day): Day[] {
   for (let day = since; day <= until; day = addDays(day, 1)) days.push(day);
   return days;
 }
+
+/** The first day of the month `back` months before the month of `day`. */
+export function monthsBefore(day: Day, back: number): Day {
+  const [year = 1970, month = 1] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1 - back, 1));
+  return date.toISOString().slice(0, 10);
+}
