@@ -7,7 +7,7 @@
 // The maintenance scripts (npm run schemas, npm run prices:build) import the sources too;
 // they are bundled to dist/scripts/. Types are checked by `tsc --noEmit` (npm run lint);
 // esbuild only strips them.
-import { rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -37,6 +37,29 @@ await build({
   chunkNames: '[name]-[hash]',
   splitting: true,
 });
+// The dashboard's page: one script (uPlot bundled in), its styles and its HTML, served from
+// dist/dashboard/ by usage dashboard; nothing comes from a CDN.
+await build({
+  absWorkingDir: repo,
+  entryPoints: ['src/dashboard/app.ts'],
+  outfile: 'dist/dashboard/app.js',
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+});
+mkdirSync(path.join(repo, 'dist', 'dashboard'), { recursive: true });
+copyFileSync(
+  path.join(repo, 'src/dashboard/index.html'),
+  path.join(repo, 'dist/dashboard/index.html'),
+);
+writeFileSync(
+  path.join(repo, 'dist/dashboard/app.css'),
+  readFileSync(path.join(repo, 'node_modules/uplot/dist/uPlot.min.css'), 'utf8') +
+    readFileSync(path.join(repo, 'src/dashboard/app.css'), 'utf8'),
+);
 await build({
   ...common,
   entryPoints: ['scripts/schemas.mjs', 'scripts/build-prices.mjs'],

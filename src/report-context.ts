@@ -16,6 +16,8 @@ import type { Usage, UsageRequest } from './usage.js';
 
 /** What a report is asked for: the records (`UsageRequest`), the range, and the budgets. */
 export interface ReportRequest extends UsageRequest, RangeRequest {
+  /** The zone of the report's days (default: the caller's). */
+  timezone?: string | undefined;
   dailyBudget?: number | undefined;
   weeklyBudget?: number | undefined;
   monthlyBudget?: number | undefined;

@@ -5,6 +5,7 @@ import { packageRoot } from '../package-root.js';
 import { blocksCommand } from './blocks.js';
 import { budgetCommand } from './budget.js';
 import { dailyCommand } from './daily.js';
+import { dashboardCommand } from './dashboard.js';
 import { exportCommand } from './export.js';
 import { hourlyCommand } from './hourly.js';
 import { ledgerCommand } from './ledger.js';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
     toolsCommand().alias('tool'),
     trendsCommand(),
     watchCommand(),
+    dashboardCommand(),
     budgetCommand(),
     exportCommand(),
     statuslineCommand(),

@@ -1,5 +1,3 @@
-import { type FSWatcher, watch } from 'node:fs';
-import os from 'node:os';
 import { Option } from 'commander';
 import { ExitCode } from '../errors.js';
 import { renderBudgetLines } from '../format/budget.js';
@@ -8,9 +6,6 @@ import { renderGroupedTable } from '../format/grouped.js';
 import { formatUsd } from '../format/numbers.js';
 import { terminalSafe } from '../format/printable.js';
 import { fitToScreen, wrapText } from '../format/wrap.js';
-import { chooseLedger } from '../ledger/ledger.js';
-import { LedgerUnwritable, openLedgerDatabase } from '../ledger/open.js';
-import { LedgerStore } from '../ledger/store.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
 import { weekOf, ZonedCalendar } from '../report/calendar.js';
@@ -18,6 +13,8 @@ import { rollupSelected } from '../report/daily.js';
 import { selectRecords } from '../report/select.js';
 import { loadUsageFrom } from '../usage.js';
 import { budgetLimitsOf, tableOptions, warn } from './context.js';
+import { followFolders } from './follow.js';
+import { openStore } from './open-store.js';
 import { processEnvironment } from './records.js';
 import { reportCommand } from './report-command.js';
 import { positiveInteger, type ReportOptions } from './shared-options.js';
@@ -36,20 +33,6 @@ const HOME_AND_CLEAR = '\x1b[H\x1b[2J';
 /** Exit codes as a shell reports a process ended by SIGINT (Ctrl-C) and SIGTERM. */
 const INTERRUPTED = 130;
 const TERMINATED = 143;
-
-/** The ledger to keep up to date: the run's, or one in memory for this run only. */
-async function openStore(options: WatchOptions): Promise<LedgerStore> {
-  const file = chooseLedger(options, process.env, os.homedir());
-  if (file !== null) {
-    try {
-      return new LedgerStore(await openLedgerDatabase(file));
-    } catch (error) {
-      if (!(error instanceof LedgerUnwritable)) throw error;
-      warn(`${error.message}; keeping this run's figures in memory`);
-    }
-  }
-  return new LedgerStore(await openLedgerDatabase(':memory:'));
-}
 
 /**
  * `usage watch`: today's report, redrawn every few seconds and when a transcript changes. Each
@@ -129,7 +112,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
   let frames = 0;
   let last = '';
   let timer: NodeJS.Timeout | undefined;
-  let watchers: FSWatcher[] = [];
+  let unfollow: () => void = () => {};
   let finish: () => void = () => {};
   const finished = new Promise<void>((resolve) => {
     finish = resolve;
@@ -143,7 +126,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
     stopped = true;
     clearTimeout(timer);
     process.off('SIGWINCH', redraw);
-    for (const watcher of watchers) watcher.close();
+    unfollow();
     if (tty) {
       process.stdout.write(LEAVE_SCREEN);
       if (exitCode === 0 && options.count !== undefined) {
@@ -194,22 +177,10 @@ async function runWatch(options: WatchOptions): Promise<void> {
   process.once('SIGINT', () => stop(INTERRUPTED));
   process.once('SIGTERM', () => stop(TERMINATED));
   await draw();
-  // A change to a transcript redraws at once (a little later, so a burst of writes is one).
-  let pending: NodeJS.Timeout | undefined;
-  watchers = (stopped ? [] : folders).flatMap((dir) => {
-    try {
-      return [
-        watch(dir, { recursive: true }, () => {
-          clearTimeout(pending);
-          pending = setTimeout(() => void draw(), 300);
-        }),
-      ];
-    } catch {
-      return []; // the interval still refreshes
-    }
-  });
+  // A change to a transcript redraws at once; the interval refreshes anyway.
+  unfollow = followFolders(stopped ? [] : folders, () => void draw());
   await finished;
-  clearTimeout(pending);
+  unfollow();
   store.db.close();
 }
 

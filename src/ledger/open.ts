@@ -249,7 +249,8 @@ export async function openLedgerDatabase(file: string): Promise<Database> {
   const SqliteDatabase = await sqlite();
   let db: Database | undefined;
   try {
-    preparePrivateFile(file);
+    // An in-memory ledger (watch without a file) has no file to make private.
+    if (file !== ':memory:') preparePrivateFile(file);
     db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
     checkOwnership(db, file);
     useWal(db);

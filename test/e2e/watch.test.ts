@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
@@ -48,6 +48,8 @@ describe('usage watch', () => {
       expect(frame).toMatch(/5-hour window \d\d:00–\d\d:00: \$1\.50 so far/);
     }
     expect(result.stdout).not.toContain('\u001b['); // no escape codes into a pipe
+    // The ledger kept in memory leaves no file behind (not even one named ':memory:').
+    expect(existsSync(path.join(REPO, ':memory:'))).toBe(false);
   });
 
   it.skipIf(!hasTmux)(

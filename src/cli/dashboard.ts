@@ -1,0 +1,167 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { syncLedger } from '../ledger/sync.js';
+import { packageRoot } from '../package-root.js';
+import { dashboardApp } from '../server/app.js';
+import { loadUsageFrom } from '../usage.js';
+import { warn } from './context.js';
+import { followFolders } from './follow.js';
+import { openStore } from './open-store.js';
+import { findProjectDirs, processEnvironment } from './records.js';
+import {
+  configOption,
+  dataDirOption,
+  ledgerOption,
+  noLedgerOption,
+  timezoneOption,
+} from './shared-options.js';
+import { timeZoneOf } from './zone.js';
+
+/** The dashboard's port unless `--port` says another (0: any free one). */
+export const DEFAULT_PORT = 4177;
+const LOOPBACK = '127.0.0.1';
+/** How often the followed logs are synced when no file event came. */
+const FOLLOW_MS = 5_000;
+
+interface DashboardOptions {
+  port: number;
+  host: string;
+  open: boolean;
+  dataDir?: string[];
+  ledger?: string | false;
+  timezone?: string;
+  config?: string;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('expected a port from 0 to 65535');
+  }
+  return port;
+}
+
+/** Opens the page in the user's browser when there is a display to show it on. */
+function openBrowser(url: string): void {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') return;
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start' : 'xdg-open';
+  try {
+    spawn(command, [url], { detached: true, stdio: 'ignore' })
+      .on('error', () => {})
+      .unref();
+  } catch {
+    // no browser to open: the address is printed
+  }
+}
+
+/**
+ * `usage dashboard`: the page and its API on 127.0.0.1, following the logs like `watch` (the
+ * ledger, or one in memory for `--data-dir`), until Ctrl-C or SIGTERM.
+ */
+async function runDashboard(options: DashboardOptions): Promise<void> {
+  if (options.host !== LOOPBACK && options.host !== 'localhost') {
+    warn(
+      `--host ${options.host}: the dashboard answers beyond this machine; anyone with the token can read your usage`,
+    );
+  }
+  const roots = await findProjectDirs(options.dataDir ?? []);
+  const store = await openStore(options);
+  await syncLedger(store, roots.projectDirs);
+  const listeners = new Set<(version: number) => void>();
+  let version = store.dataVersion();
+  let syncing = false;
+  const follow = async () => {
+    if (syncing) return;
+    syncing = true;
+    try {
+      await syncLedger(store, roots.projectDirs);
+      const now = store.dataVersion();
+      if (now !== version) {
+        version = now;
+        for (const listener of listeners) listener(version);
+      }
+    } catch {
+      // the next round tries again
+    } finally {
+      syncing = false;
+    }
+  };
+  const environment = processEnvironment();
+  const token = randomBytes(24).toString('base64url');
+  let port = options.port;
+  const app = dashboardApp({
+    token,
+    hosts: () => [
+      `${LOOPBACK}:${port}`,
+      `localhost:${port}`,
+      `[::1]:${port}`,
+      `${options.host}:${port}`,
+    ],
+    load: (request) =>
+      loadUsageFrom(
+        store,
+        { ...request, dataDir: options.dataDir, ledger: options.ledger, config: options.config },
+        environment,
+        { sync: 'none' },
+      ),
+    timeZone: timeZoneOf(options.timezone),
+    assets: path.join(packageRoot(), 'dist', 'dashboard'),
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve(
+      { fetch: app.fetch, port: options.port, hostname: options.host },
+      (info) => {
+        port = info.port;
+        resolve(started);
+      },
+    );
+  });
+  const url = `http://${options.host === 'localhost' ? 'localhost' : options.host}:${port}/?token=${token}`;
+  process.stdout.write(`Dashboard: ${url}\n`);
+  if (options.open) openBrowser(url);
+
+  const unfollow = followFolders(roots.projectDirs, () => void follow());
+  const timer = setInterval(() => void follow(), FOLLOW_MS);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      clearInterval(timer);
+      unfollow();
+      server.close(() => resolve());
+      // Open event streams would hold the server: they end with the process.
+      setTimeout(() => resolve(), 500).unref();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  store.db.close();
+  process.exitCode = 0;
+  process.exit(0);
+}
+
+export function dashboardCommand(): Command {
+  return new Command('dashboard')
+    .alias('serve')
+    .description('a live web dashboard of your usage, on this machine only (127.0.0.1)')
+    .addOption(
+      new Option('--port <n>', `the port (0: any free one)`)
+        .argParser(parsePort)
+        .default(DEFAULT_PORT),
+    )
+    .addOption(new Option('--host <host>', 'the address to listen on').default(LOOPBACK))
+    .option('--no-open', 'do not open a browser')
+    .addOption(dataDirOption())
+    .addOption(ledgerOption())
+    .addOption(noLedgerOption())
+    .addOption(timezoneOption())
+    .addOption(configOption())
+    .exitOverride()
+    .action((options: DashboardOptions) => runDashboard(options));
+}

@@ -1,0 +1,256 @@
+import uPlot from 'uplot';
+
+// The dashboard page. Every figure comes from the documented JSON API (the CLI's --json);
+// every string from the logs is set as text, never as HTML.
+
+// The API's JSON is checked by the server's schemas; here it is read as it comes.
+// biome-ignore lint/suspicious/noExplicitAny: the shapes are the published JSON Schemas
+type Json = Record<string, any>;
+
+const $ = (id: string) => document.getElementById(id) as HTMLElement;
+const usd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const cost = (value: number, partial = false) =>
+  `${value > 0 && value < 0.005 ? '<$0.01' : usd.format(value)}${partial ? '+' : ''}`;
+
+/** The view's state, kept in the URL so a view can be bookmarked. */
+function state(): URLSearchParams {
+  const params = new URLSearchParams(location.search);
+  if (!params.has('since') && !params.has('all')) params.set('since', '30d');
+  return params;
+}
+
+async function api(path: string, extra: Record<string, string> = {}): Promise<Json> {
+  const params = state();
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  if (extra.since !== undefined) params.delete('all');
+  const response = await fetch(`/api/${path}?${params}`, { credentials: 'same-origin' });
+  const body = (await response.json()) as Json;
+  if (!response.ok) throw new Error(body.error ?? response.statusText);
+  return body;
+}
+
+function table(
+  element: HTMLElement,
+  head: string[],
+  rows: (string | number)[][],
+  numeric: number[],
+  onRow?: (i: number) => void,
+) {
+  element.replaceChildren();
+  const header = element.appendChild(document.createElement('tr'));
+  head.forEach((text, i) => {
+    const th = header.appendChild(document.createElement('th'));
+    th.textContent = text;
+    if (numeric.includes(i)) th.className = 'n';
+  });
+  rows.forEach((row, r) => {
+    const tr = element.appendChild(document.createElement('tr'));
+    row.forEach((value, i) => {
+      const td = tr.appendChild(document.createElement('td'));
+      td.textContent = String(value);
+      if (numeric.includes(i)) td.className = 'n';
+    });
+    if (onRow !== undefined) {
+      tr.className = 'link';
+      tr.tabIndex = 0;
+      tr.addEventListener('click', () => onRow(r));
+      tr.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') onRow(r);
+      });
+    }
+  });
+}
+
+let chart: uPlot | null = null;
+function drawChart(days: Json[]) {
+  const xs = days.map((day) => Date.parse(`${day.date}T12:00:00Z`) / 1000);
+  const ys = days.map((day) => day.totalCost);
+  const element = $('chart');
+  const width = Math.max(element.clientWidth, 300);
+  chart?.destroy();
+  chart = new uPlot(
+    {
+      width,
+      height: 220,
+      series: [
+        {},
+        {
+          label: 'Cost (USD)',
+          stroke: '#c15f3c',
+          fill: 'rgba(193,95,60,0.35)',
+          paths: uPlot.paths.bars?.({ size: [0.7, 40] }),
+        },
+      ],
+      axes: [{}, { values: (_u, values) => values.map((v) => usd.format(v)) }],
+      scales: { x: { time: true } },
+    },
+    [xs, ys],
+    element,
+  );
+}
+
+function cacheHitRate(t: Json): string {
+  const prompt = t.cacheReadTokens + t.inputTokens + t.cacheCreationTokens;
+  return prompt === 0 ? 'n/a' : `${((t.cacheReadTokens / prompt) * 100).toFixed(1)}%`;
+}
+
+async function cards() {
+  // Today as the server's zone has it, whatever range the page shows.
+  const todays = await api('daily', { since: 'today', until: 'today' });
+  const today = todays.meta.until as string;
+  const monday = new Date(`${today}T00:00:00Z`);
+  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
+  const periods: [string, string][] = [
+    ['Today', today],
+    ['This week', monday.toISOString().slice(0, 10)],
+    ['This month', `${today.slice(0, 8)}01`],
+  ];
+  const budgets = new Map((todays.meta.budgets as Json[]).map((b) => [b.period, b]));
+  const element = $('cards');
+  element.replaceChildren();
+  const results = await Promise.all(
+    periods.map(([, since]) => api('daily', { since, until: 'today' })),
+  );
+  results.forEach((result, i) => {
+    const [name] = periods[i] ?? ['', ''];
+    const t = result.totals;
+    const card = element.appendChild(document.createElement('div'));
+    card.className = 'card';
+    card.dataset.period = name;
+    const title = card.appendChild(document.createElement('h3'));
+    title.textContent = name;
+    const budget = budgets.get(['day', 'week', 'month'][i] ?? '');
+    const lines = [
+      `${cost(t.totalCost, t.costIsPartial)}`,
+      `${integer.format(t.totalTokens)} tokens · ${integer.format(t.requests)} requests`,
+      `cache hit rate ${cacheHitRate(t)}`,
+    ];
+    for (const text of lines) card.appendChild(document.createElement('div')).textContent = text;
+    if (budget !== undefined) {
+      const line = card.appendChild(document.createElement('div'));
+      line.className = `state-${budget.state}`;
+      line.textContent = `${Math.round(budget.share * 100)}% of ${usd.format(budget.limit)} (${budget.state})`;
+    }
+  });
+}
+
+async function showSession(id: string) {
+  const detail = await api(`sessions/${encodeURIComponent(id)}`);
+  $('session').hidden = false;
+  $('session-title').textContent =
+    `Session ${detail.session.sessionId} · ${detail.session.projectPath}`;
+  table(
+    $('requests'),
+    ['Time', 'Model', 'Input', 'Output', 'Cache write', 'Cache read', 'Cost'],
+    detail.requests.map((r: Json) => [
+      r.timestamp.slice(11, 19),
+      r.model,
+      integer.format(r.inputTokens),
+      integer.format(r.outputTokens),
+      integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
+      integer.format(r.cacheReadTokens),
+      r.cost === null ? 'unknown' : cost(r.cost),
+    ]),
+    [2, 3, 4, 5, 6],
+  );
+}
+
+async function refresh() {
+  const params = state();
+  for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges button')) {
+    const range = button.dataset.range ?? '';
+    const pressed =
+      range === 'all' ? params.has('all') : params.get('since') === range && !params.has('until');
+    button.setAttribute('aria-pressed', String(pressed));
+  }
+  const daily = await api('daily');
+  const totals = daily.totals;
+  $('total-cost').textContent = cost(totals.totalCost, totals.costIsPartial);
+  $('total-tokens').textContent = integer.format(totals.totalTokens);
+  $('total-requests').textContent = integer.format(totals.requests);
+  $('range').textContent = `${daily.meta.since} to ${daily.meta.until}`;
+  drawChart(daily.daily);
+  const [models, projects, tools, sessions] = await Promise.all([
+    api('models'),
+    api('projects'),
+    api('tools'),
+    api('sessions', { limit: '20' }),
+  ]);
+  table(
+    $('models'),
+    ['Model', 'Requests', 'Cost', 'Share'],
+    models.models.map((m: Json) => [
+      m.model,
+      integer.format(m.requests),
+      m.cost === null ? 'unknown' : cost(m.cost),
+      `${(m.costShare * 100).toFixed(1)}%`,
+    ]),
+    [1, 2, 3],
+  );
+  table(
+    $('projects'),
+    ['Project', 'Requests', 'Cost'],
+    projects.projects.map((p: Json) => [
+      p.projectPath,
+      integer.format(p.requests),
+      cost(p.totalCost, p.costIsPartial),
+    ]),
+    [1, 2],
+  );
+  table(
+    $('tools'),
+    ['Tool', 'Calls', 'Sessions'],
+    tools.tools.map((t: Json) => [t.name, integer.format(t.calls), integer.format(t.sessions)]),
+    [1, 2],
+  );
+  table(
+    $('sessions'),
+    ['Session', 'Project', 'Last', 'Requests', 'Cost'],
+    sessions.sessions.map((s: Json) => [
+      s.sessionId.slice(0, 8),
+      s.projectPath,
+      s.lastActivity.slice(0, 16).replace('T', ' '),
+      integer.format(s.requests),
+      cost(s.totalCost, s.costIsPartial),
+    ]),
+    [3, 4],
+    (i) => void showSession(sessions.sessions[i].sessionId),
+  );
+  await cards();
+  document.body.dataset.ready = 'true';
+}
+
+function setRange(range: string) {
+  const params = new URLSearchParams(location.search);
+  params.delete('since');
+  params.delete('until');
+  params.delete('all');
+  if (range === 'all') params.set('all', 'true');
+  else params.set('since', range);
+  history.pushState(null, '', `?${params}`);
+  void refresh();
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges button')) {
+  button.addEventListener('click', () => setRange(button.dataset.range ?? '30d'));
+}
+window.addEventListener('popstate', () => void refresh());
+
+const events = new EventSource('/api/events');
+events.addEventListener('change', () => {
+  $('live').textContent = `updated ${new Date().toLocaleTimeString()}`;
+  void refresh();
+});
+events.addEventListener('hello', () => {
+  $('live').textContent = 'live';
+});
+
+refresh().catch((error: Error) => {
+  $('total-cost').textContent = error.message;
+});

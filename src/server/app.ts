@@ -1,0 +1,181 @@
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Context, Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { streamSSE } from 'hono/streaming';
+import { UsageError } from '../errors.js';
+import { sessionDetailJson } from '../format/sessions.js';
+import { ZonedCalendar } from '../report/calendar.js';
+import { sessionRows, sessionsMatching } from '../report/sessions.js';
+import { reportContext } from '../report-context.js';
+import { type JsonRequest, REPORTS, reportJson } from '../reports/json.js';
+import type { Usage } from '../usage.js';
+import { requestOf } from './query.js';
+
+/**
+ * The dashboard's HTTP app: the page, its assets, and the JSON API, each answer what the
+ * CLI's `--json` gives for the same query. It reads usage through `load` and never writes.
+ * Security: every request needs the token (a cookie set from `?token=`, or `Authorization:
+ * Bearer`), a Host that is not the server's own name is refused (DNS rebinding), no CORS
+ * header is ever sent, and a strict Content-Security-Policy keeps the page to its own files.
+ */
+
+export interface DashboardOptions {
+  token: string;
+  /** The Host values requests may carry (`127.0.0.1:4177`, `localhost:4177`, …). */
+  hosts: () => string[];
+  /** Usage for a request: the records of its filters, from the followed ledger. */
+  load: (request: JsonRequest) => Promise<Usage>;
+  /** The time zone when a query names none. */
+  timeZone: string;
+  now?: () => number;
+  /** Where the page's files are (dist/dashboard/). */
+  assets: string;
+  /** Subscribes to changes of the followed logs; returns the unsubscribe. */
+  onChange: (listener: (version: number) => void) => () => void;
+}
+
+const COOKIE = 'usage_token';
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+export function dashboardApp(options: DashboardOptions): Hono {
+  const app = new Hono();
+  const now = options.now ?? Date.now;
+
+  app.use('*', async (c, next) => {
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('Cache-Control', 'no-store');
+    const host = c.req.header('host') ?? '';
+    if (!options.hosts().includes(host)) {
+      return c.text('this dashboard answers only on its own address\n', 403);
+    }
+    const fromQuery = c.req.query('token');
+    if (fromQuery !== undefined && sameToken(fromQuery, options.token)) {
+      setCookie(c, COOKIE, options.token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      const url = new URL(c.req.url);
+      url.searchParams.delete('token');
+      return c.redirect(`${url.pathname}${url.search}`, 303);
+    }
+    const bearer = /^Bearer (.+)$/.exec(c.req.header('authorization') ?? '')?.[1];
+    if (!sameToken(getCookie(c, COOKIE), options.token) && !sameToken(bearer, options.token)) {
+      return c.text('a token is needed: open the address usage dashboard printed\n', 401);
+    }
+    await next();
+  });
+
+  const asset = (file: string) => (c: Context) => {
+    const body = readFileSync(path.join(options.assets, file), 'utf8');
+    return c.body(body, 200, { 'Content-Type': TYPES[path.extname(file)] ?? 'text/plain' });
+  };
+  app.get('/', asset('index.html'));
+  app.get('/app.js', asset('app.js'));
+  app.get('/app.css', asset('app.css'));
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  /** A report's JSON for a query, or the CLI's message as a 400. */
+  const answer = async (
+    query: Record<string, string>,
+    base: Partial<JsonRequest>,
+    build: (context: ReturnType<typeof reportContext<JsonRequest>>) => unknown,
+    defaultSince?: (until: string, request: JsonRequest) => string,
+  ) => {
+    const request = requestOf(query, base);
+    const calendar = new ZonedCalendar(request.timezone ?? options.timeZone);
+    const usage = await options.load(request);
+    const context = reportContext(
+      usage,
+      request,
+      calendar,
+      now(),
+      defaultSince === undefined ? undefined : (until) => defaultSince(until, request),
+    );
+    return build(context);
+  };
+
+  const errors = (error: unknown) => {
+    if (error instanceof UsageError) return { status: 400 as const, message: error.message };
+    throw error;
+  };
+
+  for (const definition of REPORTS) {
+    app.get(`/api/${definition.name}`, async (c) => {
+      try {
+        const json = await answer(
+          c.req.query(),
+          { toolUses: definition.toolUses },
+          (context) => reportJson(definition, context),
+          definition.defaultSince,
+        );
+        return c.json(json);
+      } catch (error) {
+        const { status, message } = errors(error);
+        return c.json({ error: message }, status);
+      }
+    });
+  }
+
+  app.get('/api/sessions/:id', async (c) => {
+    try {
+      const prefix = c.req.param('id');
+      // A session is shown whole, whatever range the page is on.
+      const { since: _since, until: _until, ...query } = c.req.query();
+      const json = await answer({ ...query, all: 'true' }, {}, (context) => {
+        const matches = sessionsMatching(context.records, prefix);
+        if (matches.length !== 1) return null;
+        const records = context.records.filter((record) => record.sessionId === matches[0]);
+        const [row] = sessionRows(records);
+        return row === undefined ? null : sessionDetailJson(row, records, context.calendar);
+      });
+      return json === null
+        ? c.json({ error: `no one session id starts with '${prefix}'` }, 404)
+        : c.json(json);
+    } catch (error) {
+      const { status, message } = errors(error);
+      return c.json({ error: message }, status);
+    }
+  });
+
+  app.get('/api/events', (c) =>
+    streamSSE(c, async (stream) => {
+      let open = true;
+      const stop = options.onChange((version) => {
+        void stream.writeSSE({ event: 'change', data: JSON.stringify({ version }) });
+      });
+      stream.onAbort(() => {
+        open = false;
+        stop();
+      });
+      await stream.writeSSE({ event: 'hello', data: '{}' });
+      while (open) await stream.sleep(15_000).then(() => stream.write(': keep-alive\n\n'));
+    }),
+  );
+
+  app.notFound((c) => c.json({ error: 'no such page or endpoint' }, 404));
+  return app;
+}

@@ -1,0 +1,67 @@
+import { ExitCode, UsageError } from '../errors.js';
+import { COST_MODES, type CostMode } from '../pricing/price-records.js';
+import { assertTimeZone } from '../report/calendar.js';
+import type { JsonRequest } from '../reports/json.js';
+
+/**
+ * An API query as the options of the same report on the command line: `since`, `until`,
+ * `all`, `timezone`, `project`, `model`, `mode`, and a report's own (`startOfWeek`, `sort`,
+ * `limit`, …). A bad value is a UsageError with the message the CLI gives.
+ */
+export function requestOf(query: Record<string, string>, base: Partial<JsonRequest>): JsonRequest {
+  const text = (name: string) => {
+    const value = query[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const mode = text('mode') ?? 'calculate';
+  if (!(COST_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(
+      `--mode: '${mode}' is not one of ${COST_MODES.join(', ')}`,
+      ExitCode.usage,
+    );
+  }
+  const timezone = text('timezone');
+  if (timezone !== undefined) assertTimeZone(timezone);
+  const whole = (name: string): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < 1) {
+      throw new UsageError(
+        `--${name}: '${value}' is not a whole number of 1 or more`,
+        ExitCode.usage,
+      );
+    }
+    return number;
+  };
+  const choice = <T extends string>(name: string, choices: readonly T[]): T | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    if (!(choices as readonly string[]).includes(value)) {
+      throw new UsageError(
+        `--${name}: '${value}' is not one of ${choices.join(', ')}`,
+        ExitCode.usage,
+      );
+    }
+    return value as T;
+  };
+  const all = text('all');
+  if (all !== undefined && (text('since') !== undefined || text('until') !== undefined)) {
+    throw new UsageError('--all cannot be combined with --since or --until', ExitCode.usage);
+  }
+  return {
+    ...base,
+    since: text('since'),
+    until: text('until'),
+    all: all === 'true' || all === '1',
+    timezone,
+    project: text('project'),
+    model: text('model'),
+    mode: mode as CostMode,
+    startOfWeek: choice('startOfWeek', ['monday', 'sunday'] as const),
+    byHourOfDay: text('byHourOfDay') === 'true',
+    sort: choice('sort', ['cost', 'tokens', 'date'] as const),
+    limit: whole('limit'),
+    days: whole('days'),
+  };
+}

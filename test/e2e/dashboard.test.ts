@@ -1,0 +1,223 @@
+/// <reference lib="dom" />
+import { type ChildProcess, spawn } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ZonedCalendar } from '../../src/report/calendar.js';
+import { dashboardApp } from '../../src/server/app.js';
+import { loadUsage } from '../../src/usage.js';
+import { CLI, REPO, runCli } from '../helpers/cli.js';
+import { assistantLine } from '../helpers/lines.js';
+
+const rules = path.join(REPO, 'fixtures', 'rules');
+const dataDirs = ['--data-dir', `${rules}/root-a`, '--data-dir', `${rules}/root-b`];
+const TOKEN = 'test-token';
+const HOST = '127.0.0.1:4177';
+
+/** The app in-process over fixtures/rules, read from the logs as the CLI's --no-ledger does. */
+function app() {
+  return dashboardApp({
+    token: TOKEN,
+    hosts: () => [HOST],
+    load: (request) =>
+      loadUsage(
+        { ...request, dataDir: [`${rules}/root-a`, `${rules}/root-b`], ledger: false },
+        {
+          env: { HOME: path.join(REPO, 'test', 'no-home') },
+          homeDir: path.join(REPO, 'test', 'no-home'),
+        },
+      ),
+    timeZone: 'UTC',
+    assets: path.join(REPO, 'dist', 'dashboard'),
+    onChange: () => () => {},
+  });
+}
+
+const get = (url: string, headers: Record<string, string> = {}) =>
+  app().request(`http://${HOST}${url}`, {
+    headers: { host: HOST, authorization: `Bearer ${TOKEN}`, ...headers },
+  });
+
+describe('the dashboard API answers what --json prints', () => {
+  it.each([
+    ['daily', []],
+    ['weekly', ['weekly']],
+    ['monthly', ['monthly']],
+    ['models', ['models']],
+    ['projects', ['projects']],
+    ['sessions', ['sessions']],
+    ['hourly', ['hourly']],
+    ['blocks', ['blocks']],
+    ['tools', ['tools']],
+  ])('/api/%s?all=true', async (name, command) => {
+    const response = await get(`/api/${name}?all=true&timezone=UTC`);
+    expect(response.status).toBe(200);
+    const cli = JSON.parse(
+      runCli([...command, ...dataDirs, '--all', '--timezone', 'UTC', '--no-ledger', '--json'])
+        .stdout,
+    );
+    expect(await response.json()).toEqual(cli);
+  });
+
+  it('gives a bad value the CLI message as a 400', async () => {
+    const response = await get('/api/daily?since=soon');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^--since: 'soon' is not a date/,
+    );
+  });
+
+  it('opens one session request by request', async () => {
+    const response = await get('/api/sessions/s2?timezone=UTC');
+    const body = await response.json();
+    const cli = JSON.parse(
+      runCli(['sessions', 's2', ...dataDirs, '--all', '--timezone', 'UTC', '--no-ledger', '--json'])
+        .stdout,
+    );
+    expect(body).toEqual(cli);
+  });
+});
+
+describe('the dashboard lets no one else in', () => {
+  it('wants the token: 401 without it, and ?token= sets an HttpOnly SameSite=Strict cookie', async () => {
+    expect(
+      (await app().request(`http://${HOST}/api/daily`, { headers: { host: HOST } })).status,
+    ).toBe(401);
+    const wrong = await get('/api/daily', { authorization: 'Bearer nope' });
+    expect(wrong.status).toBe(401);
+    const landing = await app().request(`http://${HOST}/?token=${TOKEN}`, {
+      headers: { host: HOST },
+    });
+    expect(landing.status).toBe(303);
+    expect(landing.headers.get('location')).toBe('/');
+    expect(landing.headers.get('set-cookie')).toMatch(
+      /usage_token=test-token;.*HttpOnly.*SameSite=Strict/i,
+    );
+    const withCookie = await app().request(`http://${HOST}/api/models?all=true`, {
+      headers: { host: HOST, cookie: `usage_token=${TOKEN}` },
+    });
+    expect(withCookie.status).toBe(200);
+  });
+
+  it('refuses a foreign Host (DNS rebinding), sends no CORS header and a strict CSP', async () => {
+    expect((await get('/api/daily', { host: 'evil.example:4177' })).status).toBe(403);
+    const page = await get('/', { origin: 'http://evil.example' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await page.text()).not.toMatch(/https?:\/\//);
+  });
+});
+
+const chromium = '/usr/bin/chromium';
+const shots = path.join(REPO, 'test-output');
+
+describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromium)', () => {
+  let server: ChildProcess | undefined;
+  afterAll(() => server?.kill('SIGTERM'));
+
+  it('shows the totals of --json, draws its chart, opens a session, and follows new lines', async () => {
+    const { chromium: launcher } = await import('playwright-core');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-'));
+    cpSync(rules, dir, { recursive: true });
+    const args = ['--data-dir', `${dir}/root-a`, '--data-dir', `${dir}/root-b`];
+    server = spawn(
+      process.execPath,
+      [CLI, 'dashboard', '--no-open', '--port', '0', '--timezone', 'UTC', ...args],
+      {
+        env: { PATH: process.env.PATH, HOME: dir, TZ: 'UTC' },
+      },
+    );
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server?.stdout?.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const line = /^Dashboard: (\S+)\n/.exec(out);
+        if (line?.[1]) resolve(line[1]);
+      });
+      server?.on('exit', () => reject(new Error(`dashboard ended: ${out}`)));
+    });
+    // A fresh user data dir each run; Debian's Chromium, as Playwright cannot download one here.
+    const browser = await launcher.launchPersistentContext(
+      mkdtempSync(path.join(os.tmpdir(), 'chromium-')),
+      {
+        executablePath: chromium,
+        headless: true,
+        viewport: { width: 1280, height: 800 },
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+        ],
+      },
+    );
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('response', (response) => {
+        if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+      });
+      await page.goto(url.replace('/?', '/?since=2026-11-01&'));
+      await page
+        .waitForSelector('body[data-ready="true"]', { timeout: 20_000 })
+        .catch((error: Error) => {
+          throw new Error(`${error.message}; ${problems.join('; ')}`);
+        });
+      const cli = JSON.parse(
+        runCli([...args, '--since', '2026-11-01', '--timezone', 'UTC', '--json', '--no-ledger'])
+          .stdout,
+      );
+      const shown = await page.textContent('#total-cost');
+      expect(shown).toBe(`$${cli.totals.totalCost.toFixed(2)}`);
+      expect(await page.textContent('#total-requests')).toBe(String(cli.totals.requests));
+      // The chart drew: a canvas with something on it.
+      const painted = await page.evaluate(() => {
+        const canvas = document.querySelector('#chart canvas') as HTMLCanvasElement | null;
+        if (canvas === null) return false;
+        const pixels =
+          canvas.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? [];
+        return Array.from(pixels).some((value, i) => i % 4 === 3 && value > 0);
+      });
+      expect(painted).toBe(true);
+      await page.click('#sessions tr.link');
+      await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
+      // A new response of $1.50 (100,000 output tokens of Sonnet 4.5) in a followed transcript.
+      appendFileSync(
+        `${dir}/root-b/projects/-home-bob-api/s3.jsonl`,
+        `\n${assistantLine({ id: 'live1', requestId: 'rl', timestamp: '2026-11-20T13:00:00Z', input: 0, output: 100_000, sessionId: 's3' })}\n`,
+      );
+      const expected = `$${(cli.totals.totalCost + 1.5).toFixed(2)}`;
+      await page.waitForFunction(
+        (text) => document.querySelector('#total-cost')?.textContent === text,
+        expected,
+        { timeout: 20_000 },
+      );
+      // Without the token, or from another Host, the running server answers nothing.
+      const base = new URL(url);
+      expect((await fetch(`${base.origin}/api/daily`)).status).toBe(401);
+      const foreign = await new Promise<number>((resolve, reject) => {
+        request(
+          {
+            host: base.hostname,
+            port: base.port,
+            path: `/api/daily${base.search}`,
+            headers: { host: 'evil.example' },
+          },
+          (response) => resolve(response.statusCode ?? 0),
+        )
+          .on('error', reject)
+          .end();
+      });
+      expect(foreign).toBe(403);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
+});
