@@ -1,7 +1,8 @@
-import { ExitCode, UsageError } from '../errors.js';
-import { budgetJson, renderBudgetLines } from '../format/budget.js';
+import { ExitCode } from '../errors.js';
+import { renderBudgetLines } from '../format/budget.js';
 import { worstState } from '../report/budget.js';
-import { loadReport, metaOf, printJson, printText, tableOptions } from './context.js';
+import { budgetReportJson } from '../reports/json.js';
+import { loadReport, printJson, printText, tableOptions } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 
@@ -13,21 +14,11 @@ const EXIT_OF_STATE = { ok: ExitCode.ok, alert: ExitCode.budgetAlert, over: Exit
 
 async function runBudget(options: BudgetOptions): Promise<void> {
   const context = await loadReport(options);
-  if (context.budgets.length === 0) {
-    throw new UsageError(
-      `no budget is set: add one to ${context.book.configFile}, such as {"budgets": {"daily": 20, "monthly": 400}}, or pass --daily-budget, --weekly-budget or --monthly-budget`,
-      ExitCode.usage,
-    );
-  }
+  const json = budgetReportJson(context);
   const state = worstState(context.budgets);
   const { alertPercent } = context.budgetLimits;
   if (options.json) {
-    printJson({
-      budgets: budgetJson(context.budgets),
-      alertPercent,
-      state,
-      meta: metaOf(context, [], new Map()),
-    });
+    printJson(json);
   } else {
     printText(renderBudgetLines(context.budgets, alertPercent, tableOptions(options).palette));
   }

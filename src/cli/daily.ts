@@ -1,13 +1,13 @@
 import { Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { renderDailyTable } from '../format/daily-table.js';
-import { dayDetailJson, renderDayDetail } from '../format/day-detail.js';
+import { renderDayDetail } from '../format/day-detail.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
-import { REPORT, reportJson } from '../reports/json.js';
-import { loadReport, metaOf, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { dayJson, REPORT, reportJson } from '../reports/json.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
 import { timeZoneOf } from './zone.js';
@@ -38,20 +38,7 @@ async function runDay(options: DailyOptions, dayArgument: string): Promise<void>
   const detail = dayDetail(context.selected, day, context.today, context.calendar);
   const unpriced = unpricedOf(context, detail.models);
   if (options.json) {
-    printJson({
-      ...dayDetailJson(detail),
-      meta: metaOf(
-        {
-          ...context,
-          selection: {
-            ...context.selection,
-            range: { since: day, until: day, fillEmptyDays: true },
-          },
-        },
-        detail.models,
-        unpriced,
-      ),
-    });
+    printJson(dayJson(context, day));
     return;
   }
   printReport(context, renderDayDetail(detail, viewContext(context, unpriced)), {

@@ -1,5 +1,8 @@
+import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson } from '../format/blocks.js';
+import { budgetJson } from '../format/budget.js';
 import { dailyJson } from '../format/daily-json.js';
+import { dayDetailJson } from '../format/day-detail.js';
 import { groupedJson, modelsJson, projectsJson } from '../format/grouped.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { sessionsJson } from '../format/sessions.js';
@@ -11,6 +14,7 @@ import {
   maxTokensOfFinishedBlocks,
   usageBlocks,
 } from '../report/blocks.js';
+import { worstState } from '../report/budget.js';
 import {
   addDays,
   type Day,
@@ -20,6 +24,7 @@ import {
   weekOf,
 } from '../report/calendar.js';
 import { dailyOfSelected, rollupSelected } from '../report/daily.js';
+import { dayDetail } from '../report/day-detail.js';
 import type { NamedRollup } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
 import { projectRows } from '../report/projects.js';
@@ -245,4 +250,35 @@ export function reportJson(
 ): Record<string, unknown> {
   const { body, models } = definition.build(context);
   return { ...body, meta: metaOf(context, models, unpriced ?? unpricedOfModels(context, models)) };
+}
+
+/** `--day`: one day in detail; `context` covers `dayDetailSince(day, today)` to today. */
+export function dayJson(context: ReportContext<JsonRequest>, day: Day): Record<string, unknown> {
+  const detail = dayDetail(context.selected, day, context.today, context.calendar);
+  return {
+    ...dayDetailJson(detail),
+    meta: metaOf(
+      {
+        ...context,
+        selection: { ...context.selection, range: { since: day, until: day, fillEmptyDays: true } },
+      },
+      detail.models,
+    ),
+  };
+}
+
+/** `usage budget --json`; no budget set is a usage error saying how to set one. */
+export function budgetReportJson(context: ReportContext<JsonRequest>): Record<string, unknown> {
+  if (context.budgets.length === 0) {
+    throw new UsageError(
+      `no budget is set: add one to ${context.book.configFile}, such as {"budgets": {"daily": 20, "monthly": 400}}, or pass --daily-budget, --weekly-budget or --monthly-budget`,
+      ExitCode.usage,
+    );
+  }
+  return {
+    budgets: budgetJson(context.budgets),
+    alertPercent: context.budgetLimits.alertPercent,
+    state: worstState(context.budgets),
+    meta: metaOf(context, [], new Map()),
+  };
 }

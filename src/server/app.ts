@@ -7,11 +7,20 @@ import { streamSSE } from 'hono/streaming';
 import { UsageError } from '../errors.js';
 import { sessionDetailJson } from '../format/sessions.js';
 import { ZonedCalendar } from '../report/calendar.js';
+import { dayDetailSince } from '../report/day-detail.js';
+import { parseDayArgument } from '../report/range.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
 import { reportContext } from '../report-context.js';
-import { type JsonRequest, REPORTS, reportJson } from '../reports/json.js';
+import {
+  budgetReportJson,
+  dayJson,
+  type JsonRequest,
+  REPORTS,
+  reportJson,
+} from '../reports/json.js';
 import type { Usage } from '../usage.js';
 import { requestOf } from './query.js';
+import { globalUsage, requestPage } from './views.js';
 
 /**
  * The dashboard's HTTP app: the page, its assets, and the JSON API, each answer what the
@@ -118,48 +127,91 @@ export function dashboardApp(options: DashboardOptions): Hono {
     return build(context);
   };
 
-  const errors = (error: unknown) => {
-    if (error instanceof UsageError) return { status: 400 as const, message: error.message };
-    throw error;
+  /**
+   * A JSON route: the handler's answer, null as a 404 with `missing`'s message, and a
+   * UsageError (a bad value) as a 400 with the message the CLI gives.
+   */
+  const route =
+    (handler: (c: Context) => Promise<unknown>, missing = 'not found') =>
+    async (c: Context) => {
+      try {
+        const json = await handler(c);
+        return json === null ? c.json({ error: missing }, 404) : c.json(json);
+      } catch (error) {
+        if (error instanceof UsageError) return c.json({ error: error.message }, 400);
+        throw error;
+      }
+    };
+
+  /** The query without its range: a view that is not of the page's range. */
+  const unranged = (c: Context) => {
+    const { since: _since, until: _until, all: _all, ...query } = c.req.query();
+    return query;
   };
 
   for (const definition of REPORTS) {
-    app.get(`/api/${definition.name}`, async (c) => {
-      try {
-        const json = await answer(
+    app.get(
+      `/api/${definition.name}`,
+      route((c) =>
+        answer(
           c.req.query(),
           { toolUses: definition.toolUses },
           (context) => reportJson(definition, context),
           definition.defaultSince,
-        );
-        return c.json(json);
-      } catch (error) {
-        const { status, message } = errors(error);
-        return c.json({ error: message }, status);
-      }
-    });
+        ),
+      ),
+    );
   }
 
-  app.get('/api/sessions/:id', async (c) => {
-    try {
-      const prefix = c.req.param('id');
+  app.get(
+    '/api/sessions/:id',
+    route((c) => {
+      const prefix = c.req.param('id') ?? '';
       // A session is shown whole, whatever range the page is on.
-      const { since: _since, until: _until, ...query } = c.req.query();
-      const json = await answer({ ...query, all: 'true' }, {}, (context) => {
+      return answer({ ...unranged(c), all: 'true' }, {}, (context) => {
         const matches = sessionsMatching(context.records, prefix);
         if (matches.length !== 1) return null;
         const records = context.records.filter((record) => record.sessionId === matches[0]);
         const [row] = sessionRows(records);
         return row === undefined ? null : sessionDetailJson(row, records, context.calendar);
       });
-      return json === null
-        ? c.json({ error: `no one session id starts with '${prefix}'` }, 404)
-        : c.json(json);
-    } catch (error) {
-      const { status, message } = errors(error);
-      return c.json({ error: message }, status);
-    }
-  });
+    }, 'no one session id starts with that'),
+  );
+
+  app.get(
+    '/api/budget',
+    route((c) => answer(c.req.query(), {}, budgetReportJson)),
+  );
+
+  app.get(
+    '/api/day/:date',
+    route(async (c) => {
+      const request = requestOf(unranged(c), {});
+      const calendar = new ZonedCalendar(request.timezone ?? options.timeZone);
+      const today = calendar.dayOf(now());
+      const day = parseDayArgument('--day', c.req.param('date') ?? '', today);
+      if (day > today) {
+        throw new UsageError(
+          `--day: ${day} has not happened yet (today is ${today} in ${calendar.timeZone})`,
+        );
+      }
+      const usage = await options.load(request);
+      const context = reportContext(usage, request, calendar, now(), () =>
+        dayDetailSince(day, today),
+      );
+      return dayJson(context, day);
+    }),
+  );
+
+  app.get(
+    '/api/usage/global',
+    route((c) => answer({ ...unranged(c), all: 'true' }, {}, globalUsage)),
+  );
+
+  app.get(
+    '/api/requests',
+    route((c) => answer(c.req.query(), {}, (context) => requestPage(context, c.req.query()))),
+  );
 
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {

@@ -49,8 +49,23 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
   if (all !== undefined && (text('since') !== undefined || text('until') !== undefined)) {
     throw new UsageError('--all cannot be combined with --since or --until', ExitCode.usage);
   }
+  const usd = (name: string): number | undefined => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    const amount = Number(value);
+    if (!Number.isFinite(amount) || amount <= 0) {
+      throw new UsageError(
+        `--${name}: expected an amount in USD above 0, such as 10 or 2.50`,
+        ExitCode.usage,
+      );
+    }
+    return amount;
+  };
   return {
     ...base,
+    dailyBudget: usd('dailyBudget'),
+    weeklyBudget: usd('weeklyBudget'),
+    monthlyBudget: usd('monthlyBudget'),
     since: text('since'),
     until: text('until'),
     all: all === 'true' || all === '1',

@@ -5,7 +5,6 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ZonedCalendar } from '../../src/report/calendar.js';
 import { dashboardApp } from '../../src/server/app.js';
 import { loadUsage } from '../../src/usage.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
@@ -59,6 +58,51 @@ describe('the dashboard API answers what --json prints', () => {
         .stdout,
     );
     expect(await response.json()).toEqual(cli);
+  });
+
+  it('answers --day, budget, the global figures and a page of requests as the CLI counts them', async () => {
+    const day = await (await get('/api/day/2026-11-19?timezone=UTC')).json();
+    const cliDay = JSON.parse(
+      runCli(['--day', '2026-11-19', ...dataDirs, '--timezone', 'UTC', '--no-ledger', '--json'])
+        .stdout,
+    );
+    expect(day).toEqual(cliDay);
+    const budget = await (await get('/api/budget?all=true&timezone=UTC&dailyBudget=5')).json();
+    const cliBudget = JSON.parse(
+      runCli([
+        'budget',
+        ...dataDirs,
+        '--all',
+        '--timezone',
+        'UTC',
+        '--no-ledger',
+        '--json',
+        '--daily-budget',
+        '5',
+      ]).stdout,
+    );
+    expect(budget).toEqual(cliBudget);
+    expect((await get('/api/budget')).status).toBe(400);
+    const global = (await (await get('/api/usage/global?timezone=UTC')).json()) as Record<
+      string,
+      { totalCost: number; requests: number; sessions: number }
+    >;
+    expect(global.all).toMatchObject({ totalCost: 0.098421, requests: 9, sessions: 3 });
+    const page = (await (
+      await get('/api/requests?all=true&pageSize=4&page=3&sortBy=cost')
+    ).json()) as {
+      total: number;
+      rows: { cost: number }[];
+    };
+    expect(page.total).toBe(9);
+    expect(page.rows).toHaveLength(1);
+    const first = (await (await get('/api/requests?all=true&pageSize=9&sortBy=cost')).json()) as {
+      rows: { cost: number }[];
+    };
+    expect(first.rows.map((r) => r.cost)).toEqual(
+      [...first.rows.map((r) => r.cost)].sort((a, b) => b - a),
+    );
+    expect((await get('/api/requests?pageSize=5000')).status).toBe(400);
   });
 
   it('gives a bad value the CLI message as a 400', async () => {

@@ -1,0 +1,88 @@
+import { ExitCode, UsageError } from '../errors.js';
+import { roundCost } from '../format/numbers.js';
+import { costFields } from '../format/report-json.js';
+import { weekOf } from '../report/calendar.js';
+import { cacheHitRate } from '../report/day-detail.js';
+import { COST_COLUMNS, exportColumns, exportRows } from '../report/export-rows.js';
+import { totalOf } from '../report/group.js';
+import type { ReportContext } from '../report-context.js';
+import type { JsonRequest } from '../reports/json.js';
+
+/**
+ * Views the dashboard's API has besides the reports: today, this week, this month and all at
+ * once, and one page of the request grid. Pure over a report's context.
+ */
+
+/** Today's, this week's (from Monday), this month's and all usage: figures and sessions. */
+export function globalUsage(context: ReportContext<JsonRequest>) {
+  const { calendar, today, records } = context;
+  const from = {
+    today,
+    week: weekOf(today, 'monday'),
+    month: `${today.slice(0, 8)}01`,
+  };
+  const figures = (since: string | null) => {
+    const chosen =
+      since === null
+        ? records
+        : records.filter((record) => {
+            const day = calendar.dayOf(record.timestamp);
+            return day >= since && day <= today;
+          });
+    const totals = totalOf(chosen);
+    return {
+      since,
+      ...costFields(totals),
+      sessions: new Set(chosen.map((record) => record.sessionId)).size,
+      cacheHitRate: cacheHitRate(totals),
+    };
+  };
+  return {
+    today: figures(from.today),
+    week: figures(from.week),
+    month: figures(from.month),
+    all: figures(null),
+    timeZone: calendar.timeZone,
+    until: today,
+  };
+}
+
+const SORTS = ['timestamp', 'cost', 'totalTokens'] as const;
+
+/** One page of the range's requests, as `usage export --group-by request` rows, sorted. */
+export function requestPage(context: ReportContext<JsonRequest>, query: Record<string, string>) {
+  const page = Number(query.page ?? 1);
+  const pageSize = Number(query.pageSize ?? 100);
+  if (!Number.isInteger(page) || page < 1) {
+    throw new UsageError(
+      `page: '${query.page}' is not a whole number of 1 or more`,
+      ExitCode.usage,
+    );
+  }
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+    throw new UsageError(`pageSize: '${query.pageSize}' is not from 1 to 1000`, ExitCode.usage);
+  }
+  const sort = (query.sortBy ?? 'timestamp') as (typeof SORTS)[number];
+  if (!SORTS.includes(sort)) {
+    throw new UsageError(
+      `sortBy: '${query.sortBy}' is not one of ${SORTS.join(', ')}`,
+      ExitCode.usage,
+    );
+  }
+  const descending = (query.order ?? 'desc') !== 'asc';
+  const rows = [...exportRows(context.selected, 'request', context.calendar)];
+  const value = (row: Record<string, unknown>) => {
+    const v = row[sort];
+    return typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : -1;
+  };
+  rows.sort((a, b) => (descending ? value(b) - value(a) : value(a) - value(b)));
+  const shown = rows.slice((page - 1) * pageSize, page * pageSize).map((row) => {
+    const rounded = { ...row };
+    for (const column of COST_COLUMNS) {
+      const cost = rounded[column];
+      if (typeof cost === 'number') rounded[column] = roundCost(cost);
+    }
+    return rounded;
+  });
+  return { columns: exportColumns('request'), total: rows.length, page, pageSize, rows: shown };
+}
