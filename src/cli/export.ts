@@ -1,9 +1,9 @@
 import { type Command, Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { EXPORT_FORMATS, type ExportFormat, exportChunks } from '../format/export.js';
-import { rollupSelected } from '../report/daily.js';
-import { exportColumns, exportRows, GROUP_BYS, type GroupBy } from '../report/export-rows.js';
-import { loadReport, metaOf, unpricedOf } from './context.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../format/export.js';
+import { GROUP_BYS, type GroupBy } from '../report/export-rows.js';
+import { exportOf } from '../reports/export.js';
+import { loadReport, unpricedOf } from './context.js';
 import { writeToFile, writeToStdout } from './output.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';
@@ -39,17 +39,9 @@ function rangeOptions(options: ExportOptions): ExportOptions {
 async function runExport(raw: ExportOptions): Promise<void> {
   const options = rangeOptions(raw);
   const context = await loadReport(options);
-  const report = rollupSelected(context.selected, context.selection, () => '');
-  const meta = metaOf(context, report.models, unpricedOf(context, report.models));
-  const head = {
-    groupBy: options.groupBy,
-    from: context.selection.range.since,
-    to: context.selection.range.until,
-    timeZone: context.calendar.timeZone,
-    columns: exportColumns(options.groupBy),
-  };
-  const rows = exportRows(context.selected, options.groupBy, context.calendar);
-  const chunks = exportChunks(options.format, head, rows, meta);
+  const chunks = exportOf(context, options.format, options.groupBy, (models) =>
+    unpricedOf(context, models),
+  );
   if (options.output === undefined) await writeToStdout(chunks);
   else await writeToFile(options.output, chunks, options.force === true);
 }

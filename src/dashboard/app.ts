@@ -161,8 +161,19 @@ async function showSession(id: string) {
   );
 }
 
+/** The download links: `usage export` of the view's range and filters. */
+function setDownloads() {
+  for (const format of ['csv', 'json']) {
+    const params = state();
+    params.set('format', format);
+    params.set('groupBy', ($('group-by') as HTMLSelectElement).value);
+    $(`download-${format}`).setAttribute('href', `/api/export?${params}`);
+  }
+}
+
 async function refresh() {
   const params = state();
+  setDownloads();
   for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges button')) {
     const range = button.dataset.range ?? '';
     const pressed =
@@ -241,6 +252,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges butto
   button.addEventListener('click', () => setRange(button.dataset.range ?? '30d'));
 }
 window.addEventListener('popstate', () => void refresh());
+$('group-by').addEventListener('change', setDownloads);
 
 const events = new EventSource('/api/events');
 events.addEventListener('change', () => {

@@ -5,12 +5,15 @@ import { type Context, Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { streamSSE } from 'hono/streaming';
 import { UsageError } from '../errors.js';
+import { EXPORT_FORMATS, type ExportFormat } from '../format/export.js';
 import { sessionDetailJson } from '../format/sessions.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { dayDetailSince } from '../report/day-detail.js';
+import { GROUP_BYS, type GroupBy } from '../report/export-rows.js';
 import { parseDayArgument } from '../report/range.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
 import { reportContext } from '../report-context.js';
+import { exportOf } from '../reports/export.js';
 import {
   budgetReportJson,
   dayJson,
@@ -19,7 +22,7 @@ import {
   reportJson,
 } from '../reports/json.js';
 import type { Usage } from '../usage.js';
-import { requestOf } from './query.js';
+import { choiceOf, requestOf } from './query.js';
 import { globalUsage, requestPage } from './views.js';
 
 /**
@@ -65,6 +68,25 @@ function sameToken(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const EXPORT_TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+/** Text chunks as a byte stream, pulled one chunk at a time so a big export is never one string. */
+function streamOf(chunks: Iterable<string>): ReadableStream<Uint8Array> {
+  const iterator = chunks[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const next = iterator.next();
+      if (next.done === true) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -108,10 +130,10 @@ export function dashboardApp(options: DashboardOptions): Hono {
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   /** A report's JSON for a query, or the CLI's message as a 400. */
-  const answer = async (
+  const answer = async <T>(
     query: Record<string, string>,
     base: Partial<JsonRequest>,
-    build: (context: ReturnType<typeof reportContext<JsonRequest>>) => unknown,
+    build: (context: ReturnType<typeof reportContext<JsonRequest>>) => T,
     defaultSince?: (until: string, request: JsonRequest) => string,
   ) => {
     const request = requestOf(query, base);
@@ -212,6 +234,27 @@ export function dashboardApp(options: DashboardOptions): Hono {
     '/api/requests',
     route((c) => answer(c.req.query(), {}, (context) => requestPage(context, c.req.query()))),
   );
+
+  // What `usage export` writes for the same options, as a download; like the CLI, no range
+  // at all means everything.
+  app.get('/api/export', async (c) => {
+    try {
+      const query = c.req.query();
+      const format = choiceOf(query, 'format', EXPORT_FORMATS) ?? 'csv';
+      const groupBy: GroupBy = choiceOf(query, 'groupBy', GROUP_BYS) ?? 'day';
+      const unbounded = !query.since && !query.until;
+      const chunks = await answer(unbounded ? { ...query, all: 'true' } : query, {}, (context) =>
+        exportOf(context, format, groupBy),
+      );
+      return c.body(streamOf(chunks), 200, {
+        'Content-Type': EXPORT_TYPES[format],
+        'Content-Disposition': `attachment; filename="usage-by-${groupBy}.${format}"`,
+      });
+    } catch (error) {
+      if (error instanceof UsageError) return c.json({ error: error.message }, 400);
+      throw error;
+    }
+  });
 
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {

@@ -3,6 +3,23 @@ import { COST_MODES, type CostMode } from '../pricing/price-records.js';
 import { assertTimeZone } from '../report/calendar.js';
 import type { JsonRequest } from '../reports/json.js';
 
+/** One of `choices` from the query (none: undefined), or a UsageError with the CLI's message. */
+export function choiceOf<T extends string>(
+  query: Record<string, string>,
+  name: string,
+  choices: readonly T[],
+): T | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (!(choices as readonly string[]).includes(value)) {
+    throw new UsageError(
+      `--${name}: '${value}' is not one of ${choices.join(', ')}`,
+      ExitCode.usage,
+    );
+  }
+  return value as T;
+}
+
 /**
  * An API query as the options of the same report on the command line: `since`, `until`,
  * `all`, `timezone`, `project`, `model`, `mode`, and a report's own (`startOfWeek`, `sort`,
@@ -13,13 +30,7 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
     const value = query[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const mode = text('mode') ?? 'calculate';
-  if (!(COST_MODES as readonly string[]).includes(mode)) {
-    throw new UsageError(
-      `--mode: '${mode}' is not one of ${COST_MODES.join(', ')}`,
-      ExitCode.usage,
-    );
-  }
+  const mode: CostMode = choiceOf(query, 'mode', COST_MODES) ?? 'calculate';
   const timezone = text('timezone');
   if (timezone !== undefined) assertTimeZone(timezone);
   const whole = (name: string): number | undefined => {
@@ -33,17 +44,6 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
       );
     }
     return number;
-  };
-  const choice = <T extends string>(name: string, choices: readonly T[]): T | undefined => {
-    const value = text(name);
-    if (value === undefined) return undefined;
-    if (!(choices as readonly string[]).includes(value)) {
-      throw new UsageError(
-        `--${name}: '${value}' is not one of ${choices.join(', ')}`,
-        ExitCode.usage,
-      );
-    }
-    return value as T;
   };
   const all = text('all');
   if (all !== undefined && (text('since') !== undefined || text('until') !== undefined)) {
@@ -72,10 +72,10 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
     timezone,
     project: text('project'),
     model: text('model'),
-    mode: mode as CostMode,
-    startOfWeek: choice('startOfWeek', ['monday', 'sunday'] as const),
+    mode,
+    startOfWeek: choiceOf(query, 'startOfWeek', ['monday', 'sunday'] as const),
     byHourOfDay: text('byHourOfDay') === 'true',
-    sort: choice('sort', ['cost', 'tokens', 'date'] as const),
+    sort: choiceOf(query, 'sort', ['cost', 'tokens', 'date'] as const),
     limit: whole('limit'),
     days: whole('days'),
   };

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +103,39 @@ describe('the dashboard API answers what --json prints', () => {
       [...first.rows.map((r) => r.cost)].sort((a, b) => b - a),
     );
     expect((await get('/api/requests?pageSize=5000')).status).toBe(400);
+  });
+
+  it.each([
+    ['csv', 'day', []],
+    ['json', 'request', ['--since', '2026-11-19']],
+    ['ndjson', 'model', ['--until', '2026-11-19']],
+  ])('/api/export as %s by %s is the bytes usage export writes', async (format, groupBy, range) => {
+    const query = new URLSearchParams({ format, groupBy, timezone: 'UTC' });
+    if (range[0] !== undefined) query.set(range[0].slice(2), range[1] ?? '');
+    const response = await get(`/api/export?${query}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="usage-by-${groupBy}.${format}"`,
+    );
+    const cli = runCli([
+      'export',
+      '--format',
+      format,
+      '--group-by',
+      groupBy,
+      ...range,
+      ...dataDirs,
+      '--timezone',
+      'UTC',
+      '--no-ledger',
+    ]);
+    expect(cli.status).toBe(0);
+    expect(await response.text()).toBe(cli.stdout);
+    const bad = await get('/api/export?format=xlsx');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe(
+      "--format: 'xlsx' is not one of csv, json, ndjson",
+    );
   });
 
   it('gives a bad value the CLI message as a 400', async () => {
@@ -230,6 +263,27 @@ describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromiu
       expect(painted).toBe(true);
       await page.click('#sessions tr.link');
       await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
+      // The CSV link downloads what `usage export` writes for the page's range.
+      await page.selectOption('#group-by', 'session');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#download-csv'),
+      ]);
+      const saved = path.join(dir, 'download.csv');
+      await download.saveAs(saved);
+      const exported = runCli([
+        'export',
+        '--group-by',
+        'session',
+        '--since',
+        '2026-11-01',
+        ...args,
+        '--timezone',
+        'UTC',
+        '--no-ledger',
+      ]).stdout;
+      expect(exported.split('\r\n').length).toBe(5); // header, three sessions, final CRLF
+      expect(readFileSync(saved, 'utf8')).toBe(exported);
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
       // A new response of $1.50 (100,000 output tokens of Sonnet 4.5) in a followed transcript.
