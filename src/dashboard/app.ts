@@ -140,6 +140,27 @@ async function cards() {
   });
 }
 
+/** The open 5-hour window (or that there is none): its spend, time left and where it is heading. */
+async function windowCard() {
+  const card = $('window');
+  // A window lasts five hours, so an open one started yesterday at the earliest.
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const { blocks } = await api('blocks', { since: yesterday, until: 'today' });
+  const open = (blocks as Json[]).find((block) => block.isActive);
+  const lines =
+    open === undefined
+      ? ['no open window', 'one opens with the next request']
+      : [
+          cost(open.costUSD),
+          `${integer.format(open.totalTokens)} tokens · ${open.projection.remainingMinutes} min left`,
+          `${cost(open.burnRate.costPerHour)}/h · heading for ${cost(open.projection.totalCost)}`,
+        ];
+  card.replaceChildren();
+  card.appendChild(document.createElement('h3')).textContent = '5-hour window';
+  for (const text of lines) card.appendChild(document.createElement('div')).textContent = text;
+  card.dataset.open = String(open !== undefined);
+}
+
 async function showSession(id: string) {
   const detail = await api(`sessions/${encodeURIComponent(id)}`);
   $('session').hidden = false;
@@ -233,7 +254,7 @@ async function refresh() {
     [3, 4],
     (i) => void showSession(sessions.sessions[i].sessionId),
   );
-  await cards();
+  await Promise.all([cards(), windowCard()]);
   document.body.dataset.ready = 'true';
 }
 

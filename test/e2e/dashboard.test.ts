@@ -297,6 +297,16 @@ describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromiu
         expected,
         { timeout: 20_000 },
       );
+      // No window is open on 2026-11 data; a request now opens one, priced as it was.
+      expect(await page.getAttribute('#window', 'data-open')).toBe('false');
+      appendFileSync(
+        `${dir}/root-b/projects/-home-bob-api/s3.jsonl`,
+        `${assistantLine({ id: 'now1', requestId: 'rn', timestamp: new Date().toISOString(), input: 0, output: 100_000, sessionId: 's3' })}\n`,
+      );
+      await page.waitForSelector('#window[data-open="true"]', { timeout: 20_000 });
+      const window = (await page.textContent('#window')) ?? '';
+      expect(window).toContain('$1.50');
+      expect(window).toContain('100,000 tokens');
       // Without the token, or from another Host, the running server answers nothing.
       const base = new URL(url);
       expect((await fetch(`${base.origin}/api/daily`)).status).toBe(401);
