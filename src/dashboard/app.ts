@@ -140,6 +140,66 @@ async function cards() {
   });
 }
 
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * Cost by weekday and hour of the range, from `/api/hourly` (its hours are in the report's
+ * zone, `2026-11-18T09:00+00:00`): each cell's shade is its share of the busiest cell.
+ */
+function drawHeatmap(hours: Json[]) {
+  const cells = new Map<string, { cost: number; requests: number }>();
+  for (const row of hours) {
+    const text = row.hour as string;
+    const weekday = (new Date(`${text.slice(0, 10)}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const key = `${weekday}:${Number(text.slice(11, 13))}`;
+    const cell = cells.get(key) ?? { cost: 0, requests: 0 };
+    cell.cost += row.totalCost;
+    cell.requests += row.requests;
+    cells.set(key, cell);
+  }
+  const top = Math.max(0, ...[...cells.values()].map((cell) => cell.cost));
+  const element = $('heatmap');
+  element.replaceChildren();
+  const header = element.appendChild(document.createElement('tr'));
+  header.appendChild(document.createElement('th'));
+  for (let hour = 0; hour < 24; hour++) {
+    header.appendChild(document.createElement('th')).textContent =
+      hour % 3 === 0 ? String(hour) : '';
+  }
+  WEEKDAYS.forEach((name, weekday) => {
+    const tr = element.appendChild(document.createElement('tr'));
+    tr.appendChild(document.createElement('th')).textContent = name;
+    for (let hour = 0; hour < 24; hour++) {
+      const td = tr.appendChild(document.createElement('td'));
+      const cell = cells.get(`${weekday}:${hour}`);
+      td.className = 'heat';
+      if (cell === undefined) continue;
+      td.dataset.cost = String(cell.cost);
+      td.title = `${name} ${hour}:00–${hour + 1}:00: ${cost(cell.cost)}, ${integer.format(cell.requests)} requests`;
+      // CSSOM, not a style attribute: the CSP allows no inline styles.
+      td.style.opacity = String(top === 0 ? 0.15 : 0.15 + 0.85 * (cell.cost / top));
+    }
+  });
+}
+
+/** The range's tokens and cost by kind, as the bill has them. */
+function kindsTable(totals: Json) {
+  const kinds: [string, number, number][] = [
+    ['Input', totals.inputTokens, totals.costByKind.input],
+    ['Output', totals.outputTokens, totals.costByKind.output],
+    ['Cache write 5m', totals.cacheCreation5mTokens, totals.costByKind.cacheWrite5m],
+    ['Cache write 1h', totals.cacheCreation1hTokens, totals.costByKind.cacheWrite1h],
+    ['Cache read', totals.cacheReadTokens, totals.costByKind.cacheRead],
+    ['Web searches', totals.webSearchRequests, totals.costByKind.webSearch],
+  ];
+  table(
+    $('kinds'),
+    ['Kind', 'Tokens', 'Cost'],
+    kinds.map(([name, tokens, amount]) => [name, integer.format(tokens), cost(amount)]),
+    [1, 2],
+  );
+}
+
 /** The open 5-hour window (or that there is none): its spend, time left and where it is heading. */
 async function windowCard() {
   const card = $('window');
@@ -208,12 +268,15 @@ async function refresh() {
   $('total-requests').textContent = integer.format(totals.requests);
   $('range').textContent = `${daily.meta.since} to ${daily.meta.until}`;
   drawChart(daily.daily);
-  const [models, projects, tools, sessions] = await Promise.all([
+  kindsTable(totals);
+  const [models, projects, tools, sessions, hourly] = await Promise.all([
     api('models'),
     api('projects'),
     api('tools'),
     api('sessions', { limit: '20' }),
+    api('hourly'),
   ]);
+  drawHeatmap(hourly.hourly);
   table(
     $('models'),
     ['Model', 'Requests', 'Cost', 'Share'],

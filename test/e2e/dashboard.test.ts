@@ -261,6 +261,27 @@ describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromiu
         return Array.from(pixels).some((value, i) => i % 4 === 3 && value > 0);
       });
       expect(painted).toBe(true);
+      // The heatmap shades one cell per weekday and hour with usage, and sums to the range.
+      const hourly = JSON.parse(
+        runCli([
+          'hourly',
+          ...args,
+          '--since',
+          '2026-11-01',
+          '--timezone',
+          'UTC',
+          '--json',
+          '--no-ledger',
+        ]).stdout,
+      ) as { hourly: { hour: string; totalCost: number }[] };
+      const heat = await page.$$eval('#heatmap td[data-cost]', (cells) =>
+        cells.map((cell) => Number((cell as HTMLElement).dataset.cost)),
+      );
+      expect(heat).toHaveLength(new Set(hourly.hourly.map((row) => row.hour.slice(0, 13))).size);
+      expect(heat.reduce((a, b) => a + b, 0)).toBeCloseTo(cli.totals.totalCost, 9);
+      expect(await page.textContent('#kinds tr:nth-child(3)')).toBe(
+        `Output${cli.totals.outputTokens.toLocaleString('en-US')}$${cli.totals.costByKind.output.toFixed(2)}`,
+      );
       await page.click('#sessions tr.link');
       await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
       // The CSV link downloads what `usage export` writes for the page's range.
