@@ -252,6 +252,40 @@ function setDownloads() {
   }
 }
 
+/** Which page of the request grid is shown, and its order (the server sorts and pages). */
+const grid = { page: 1, pageSize: 50 };
+
+/** One page of every request of the range: time, session, project, model, tokens, cost. */
+async function requestGrid() {
+  const sortBy = ($('grid-sort') as HTMLSelectElement).value;
+  const result = await api('requests', {
+    page: String(grid.page),
+    pageSize: String(grid.pageSize),
+    sortBy,
+  });
+  const pages = Math.max(1, Math.ceil(result.total / grid.pageSize));
+  table(
+    $('grid'),
+    ['Time', 'Session', 'Project', 'Model', 'Input', 'Output', 'Cache write', 'Cache read', 'Cost'],
+    result.rows.map((r: Json) => [
+      r.timestamp.slice(0, 19).replace('T', ' '),
+      r.sessionId.slice(0, 8),
+      r.projectPath,
+      r.model,
+      integer.format(r.inputTokens),
+      integer.format(r.outputTokens),
+      integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
+      integer.format(r.cacheReadTokens),
+      r.cost === null ? 'unknown' : cost(r.cost),
+    ]),
+    [4, 5, 6, 7, 8],
+  );
+  $('grid-page').textContent =
+    `page ${grid.page} of ${pages} · ${integer.format(result.total)} requests`;
+  ($('grid-previous') as HTMLButtonElement).disabled = grid.page <= 1;
+  ($('grid-next') as HTMLButtonElement).disabled = grid.page >= pages;
+}
+
 async function refresh() {
   const params = state();
   setDownloads();
@@ -317,11 +351,12 @@ async function refresh() {
     [3, 4],
     (i) => void showSession(sessions.sessions[i].sessionId),
   );
-  await Promise.all([cards(), windowCard()]);
+  await Promise.all([cards(), windowCard(), requestGrid()]);
   document.body.dataset.ready = 'true';
 }
 
 function setRange(range: string) {
+  grid.page = 1;
   const params = new URLSearchParams(location.search);
   params.delete('since');
   params.delete('until');
@@ -337,6 +372,18 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges butto
 }
 window.addEventListener('popstate', () => void refresh());
 $('group-by').addEventListener('change', setDownloads);
+$('grid-sort').addEventListener('change', () => {
+  grid.page = 1;
+  void requestGrid();
+});
+$('grid-previous').addEventListener('click', () => {
+  grid.page -= 1;
+  void requestGrid();
+});
+$('grid-next').addEventListener('click', () => {
+  grid.page += 1;
+  void requestGrid();
+});
 
 const events = new EventSource('/api/events');
 events.addEventListener('change', () => {

@@ -185,20 +185,19 @@ export function dashboardApp(options: DashboardOptions): Hono {
     );
   }
 
-  app.get(
-    '/api/sessions/:id',
-    route((c) => {
-      const prefix = c.req.param('id') ?? '';
-      // A session is shown whole, whatever range the page is on.
-      return answer({ ...unranged(c), all: 'true' }, {}, (context) => {
-        const matches = sessionsMatching(context.records, prefix);
-        if (matches.length !== 1) return null;
-        const records = context.records.filter((record) => record.sessionId === matches[0]);
-        const [row] = sessionRows(records);
-        return row === undefined ? null : sessionDetailJson(row, records, context.calendar);
-      });
-    }, 'no one session id starts with that'),
-  );
+  // A session whole, whatever range the page is on: its figures and each request's usage.
+  const session = route((c) => {
+    const prefix = c.req.param('id') ?? '';
+    return answer({ ...unranged(c), all: 'true' }, {}, (context) => {
+      const matches = sessionsMatching(context.records, prefix);
+      if (matches.length !== 1) return null;
+      const records = context.records.filter((record) => record.sessionId === matches[0]);
+      const [row] = sessionRows(records);
+      return row === undefined ? null : sessionDetailJson(row, records, context.calendar);
+    });
+  }, 'no one session id starts with that');
+  app.get('/api/sessions/:id', session);
+  app.get('/api/session/:id/usage', session);
 
   app.get(
     '/api/budget',

@@ -154,6 +154,10 @@ describe('the dashboard API answers what --json prints', () => {
         .stdout,
     );
     expect(body).toEqual(cli);
+    expect(await (await get('/api/session/s2/usage?timezone=UTC')).json()).toEqual(cli);
+    const none = await get('/api/sessions/nosuch');
+    expect(none.status).toBe(404);
+    expect(await none.json()).toEqual({ error: 'no one session id starts with that' });
   });
 });
 
@@ -284,6 +288,16 @@ describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromiu
       );
       await page.click('#sessions tr.link');
       await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
+      // The request grid lists every request of the range; sorted by cost, the dearest first.
+      expect(await page.textContent('#grid-page')).toBe(
+        `page 1 of 1 · ${cli.totals.requests} requests`,
+      );
+      expect(await page.$$eval('#grid tr', (rows) => rows.length)).toBe(cli.totals.requests + 1);
+      await page.selectOption('#grid-sort', 'cost');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('#grid tr:nth-child(2) td:last-child')?.textContent === '$0.05', // s3's Opus request of $0.04915
+      );
       // The CSV link downloads what `usage export` writes for the page's range.
       await page.selectOption('#group-by', 'session');
       const [download] = await Promise.all([
