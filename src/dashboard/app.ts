@@ -221,6 +221,18 @@ async function windowCard() {
   card.dataset.open = String(open !== undefined);
 }
 
+/** A request's model, tokens by kind and cost, as the session view and the grid show them. */
+function requestCells(r: Json): string[] {
+  return [
+    r.model,
+    integer.format(r.inputTokens),
+    integer.format(r.outputTokens),
+    integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
+    integer.format(r.cacheReadTokens),
+    r.cost === null ? 'unknown' : cost(r.cost),
+  ];
+}
+
 async function showSession(id: string) {
   const detail = await api(`sessions/${encodeURIComponent(id)}`);
   $('session').hidden = false;
@@ -229,15 +241,7 @@ async function showSession(id: string) {
   table(
     $('requests'),
     ['Time', 'Model', 'Input', 'Output', 'Cache write', 'Cache read', 'Cost'],
-    detail.requests.map((r: Json) => [
-      r.timestamp.slice(11, 19),
-      r.model,
-      integer.format(r.inputTokens),
-      integer.format(r.outputTokens),
-      integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
-      integer.format(r.cacheReadTokens),
-      r.cost === null ? 'unknown' : cost(r.cost),
-    ]),
+    detail.requests.map((r: Json) => [r.timestamp.slice(11, 19), ...requestCells(r)]),
     [2, 3, 4, 5, 6],
   );
 }
@@ -271,12 +275,7 @@ async function requestGrid() {
       r.timestamp.slice(0, 19).replace('T', ' '),
       r.sessionId.slice(0, 8),
       r.projectPath,
-      r.model,
-      integer.format(r.inputTokens),
-      integer.format(r.outputTokens),
-      integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
-      integer.format(r.cacheReadTokens),
-      r.cost === null ? 'unknown' : cost(r.cost),
+      ...requestCells(r),
     ]),
     [4, 5, 6, 7, 8],
   );
