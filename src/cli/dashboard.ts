@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { syncLedger } from '../ledger/sync.js';
 import { packageRoot } from '../package-root.js';
 import { dashboardApp } from '../server/app.js';
-import { loadUsageFrom } from '../usage.js';
+import { loadUsageFrom, type Usage } from '../usage.js';
 import { warn } from './context.js';
 import { followFolders } from './follow.js';
 import { openStore } from './open-store.js';
@@ -58,6 +58,9 @@ function openBrowser(url: string): void {
   }
 }
 
+/** How many loaded usages (of distinct queries, at the logs' current state) are kept. */
+const LOADS_KEPT = 16;
+
 /**
  * `usage dashboard`: the page and its API on 127.0.0.1, following the logs like `watch` (the
  * ledger, or one in memory for `--data-dir`), until Ctrl-C or SIGTERM.
@@ -91,6 +94,7 @@ async function runDashboard(options: DashboardOptions): Promise<void> {
     }
   };
   const environment = processEnvironment();
+  const loaded = new Map<string, Promise<Usage>>();
   const token = randomBytes(24).toString('base64url');
   let port = options.port;
   const app = dashboardApp({
@@ -101,13 +105,22 @@ async function runDashboard(options: DashboardOptions): Promise<void> {
       `[::1]:${port}`,
       `${options.host}:${port}`,
     ],
-    load: (request) =>
-      loadUsageFrom(
+    // A page asks for the same usage several times a refresh; it changes only with the logs.
+    load: (request) => {
+      const key = `${version} ${JSON.stringify(request)}`;
+      const known = loaded.get(key);
+      if (known !== undefined) return known;
+      const usage = loadUsageFrom(
         store,
         { ...request, dataDir: options.dataDir, ledger: options.ledger, config: options.config },
         environment,
         { sync: 'none' },
-      ),
+      );
+      if (loaded.size >= LOADS_KEPT) loaded.delete(loaded.keys().next().value ?? '');
+      loaded.set(key, usage);
+      usage.catch(() => loaded.delete(key));
+      return usage;
+    },
     timeZone: timeZoneOf(options.timezone),
     assets: path.join(packageRoot(), 'dist', 'dashboard'),
     onChange: (listener) => {
