@@ -2,14 +2,14 @@
 // `calls` calls, and the page's first render with data in Chromium (when /usr/bin/chromium is
 // there). Used by run.mjs on the 1 GiB corpus; alone: node bench/dashboard.mjs <logs dir>.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, launchChromium } from './chromium.mjs';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(repo, 'dist', 'cli', 'main.js');
-const chromium = '/usr/bin/chromium';
 
 /** The routes the page calls, with the page's default range (the last 30 days of the data). */
 const ROUTES = [
@@ -50,20 +50,7 @@ function start(dir, ledger) {
 }
 
 async function firstRender(url) {
-  const { chromium: launcher } = await import('playwright-core');
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'usage-bench-chromium-'));
-  const browser = await launcher.launchPersistentContext(profile, {
-    executablePath: chromium,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     // The first load sets the token cookie; each timed load is a fresh navigation with it.
@@ -79,7 +66,6 @@ async function firstRender(url) {
     return times;
   } finally {
     await browser.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -107,7 +93,7 @@ export async function benchDashboard(dir, ledger, calls = 20) {
         target: '< 50 ms (p95)',
       });
     }
-    if (existsSync(chromium)) {
+    if (existsSync(CHROMIUM)) {
       const times = await firstRender(url);
       rows.push({
         name: 'page load to first render with data (Chromium)',

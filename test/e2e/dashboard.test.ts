@@ -5,6 +5,7 @@ import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, launchChromium } from '../../bench/chromium.mjs';
 import { dashboardApp } from '../../src/server/app.js';
 import { loadUsage } from '../../src/usage.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
@@ -192,15 +193,13 @@ describe('the dashboard lets no one else in', () => {
   });
 });
 
-const chromium = '/usr/bin/chromium';
 const shots = path.join(REPO, 'test-output');
 
-describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromium)', () => {
+describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromium)', () => {
   let server: ChildProcess | undefined;
   afterAll(() => server?.kill('SIGTERM'));
 
   it('shows the totals of --json, draws its chart, opens a session, and follows new lines', async () => {
-    const { chromium: launcher } = await import('playwright-core');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-'));
     cpSync(rules, dir, { recursive: true });
     const args = ['--data-dir', `${dir}/root-a`, '--data-dir', `${dir}/root-b`];
@@ -220,22 +219,7 @@ describe.skipIf(!existsSync(chromium))('the dashboard in a real browser (Chromiu
       });
       server?.on('exit', () => reject(new Error(`dashboard ended: ${out}`)));
     });
-    // A fresh user data dir each run; Debian's Chromium, as Playwright cannot download one here.
-    const browser = await launcher.launchPersistentContext(
-      mkdtempSync(path.join(os.tmpdir(), 'chromium-')),
-      {
-        executablePath: chromium,
-        headless: true,
-        viewport: { width: 1280, height: 800 },
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      },
-    );
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage();
       const problems: string[] = [];
