@@ -95,49 +95,41 @@ function drawChart(days: Json[]) {
   );
 }
 
-function cacheHitRate(t: Json): string {
-  const prompt = t.cacheReadTokens + t.inputTokens + t.cacheCreationTokens;
-  return prompt === 0 ? 'n/a' : `${((t.cacheReadTokens / prompt) * 100).toFixed(1)}%`;
-}
+const count = (n: number, noun: string) => `${integer.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 async function cards() {
-  // Today as the server's zone has it, whatever range the page shows.
-  const todays = await api('daily', { since: 'today', until: 'today' });
-  const today = todays.meta.until as string;
-  const monday = new Date(`${today}T00:00:00Z`);
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  const periods: [string, string][] = [
-    ['Today', today],
-    ['This week', monday.toISOString().slice(0, 10)],
-    ['This month', `${today.slice(0, 8)}01`],
-  ];
+  // Today, this week (from Monday) and this month as the server's zone has them, whatever
+  // range the page shows; the budgets' state comes with today's report.
+  const [todays, global] = await Promise.all([
+    api('daily', { since: 'today', until: 'today' }),
+    api('usage/global'),
+  ]);
   const budgets = new Map((todays.meta.budgets as Json[]).map((b) => [b.period, b]));
+  const periods: [string, Json, string][] = [
+    ['Today', global.today, 'day'],
+    ['This week', global.week, 'week'],
+    ['This month', global.month, 'month'],
+  ];
   const element = $('cards');
   element.replaceChildren();
-  const results = await Promise.all(
-    periods.map(([, since]) => api('daily', { since, until: 'today' })),
-  );
-  results.forEach((result, i) => {
-    const [name] = periods[i] ?? ['', ''];
-    const t = result.totals;
+  for (const [name, t, period] of periods) {
     const card = element.appendChild(document.createElement('div'));
     card.className = 'card';
     card.dataset.period = name;
-    const title = card.appendChild(document.createElement('h3'));
-    title.textContent = name;
-    const budget = budgets.get(['day', 'week', 'month'][i] ?? '');
+    card.appendChild(document.createElement('h3')).textContent = name;
     const lines = [
       `${cost(t.totalCost, t.costIsPartial)}`,
-      `${integer.format(t.totalTokens)} tokens · ${integer.format(t.requests)} requests`,
-      `cache hit rate ${cacheHitRate(t)}`,
+      `${integer.format(t.totalTokens)} tokens · ${count(t.requests, 'request')} · ${count(t.sessions, 'session')}`,
+      `cache hit rate ${t.cacheHitRate === null ? 'n/a' : `${(t.cacheHitRate * 100).toFixed(1)}%`}`,
     ];
     for (const text of lines) card.appendChild(document.createElement('div')).textContent = text;
+    const budget = budgets.get(period);
     if (budget !== undefined) {
       const line = card.appendChild(document.createElement('div'));
       line.className = `state-${budget.state}`;
       line.textContent = `${Math.round(budget.share * 100)}% of ${usd.format(budget.limit)} (${budget.state})`;
     }
-  });
+  }
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

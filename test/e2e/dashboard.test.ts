@@ -326,6 +326,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
       const window = (await page.textContent('#window')) ?? '';
       expect(window).toContain('$1.50');
       expect(window).toContain('100,000 tokens');
+      await page.waitForFunction(() =>
+        document
+          .querySelector('[data-period="Today"]')
+          ?.textContent?.includes('100,000 tokens · 1 request · 1 session'),
+      );
       // Without the token, or from another Host, the running server answers nothing.
       const base = new URL(url);
       expect((await fetch(`${base.origin}/api/daily`)).status).toBe(401);
