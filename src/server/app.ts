@@ -150,15 +150,16 @@ export function dashboardApp(options: DashboardOptions): Hono {
   };
 
   /**
-   * A JSON route: the handler's answer, null as a 404 with `missing`'s message, and a
-   * UsageError (a bad value) as a 400 with the message the CLI gives.
+   * A route: the handler's answer as JSON (a Response as it is), null as a 404 with
+   * `missing`'s message, and a UsageError (a bad value) as a 400 with the message the CLI gives.
    */
   const route =
     (handler: (c: Context) => Promise<unknown>, missing = 'not found') =>
     async (c: Context) => {
       try {
-        const json = await handler(c);
-        return json === null ? c.json({ error: missing }, 404) : c.json(json);
+        const result = await handler(c);
+        if (result instanceof Response) return result;
+        return result === null ? c.json({ error: missing }, 404) : c.json(result);
       } catch (error) {
         if (error instanceof UsageError) return c.json({ error: error.message }, 400);
         throw error;
@@ -236,8 +237,9 @@ export function dashboardApp(options: DashboardOptions): Hono {
 
   // What `usage export` writes for the same options, as a download; like the CLI, no range
   // at all means everything.
-  app.get('/api/export', async (c) => {
-    try {
+  app.get(
+    '/api/export',
+    route(async (c) => {
       const query = c.req.query();
       const format = choiceOf(query, 'format', EXPORT_FORMATS) ?? 'csv';
       const groupBy: GroupBy = choiceOf(query, 'groupBy', GROUP_BYS) ?? 'day';
@@ -249,11 +251,8 @@ export function dashboardApp(options: DashboardOptions): Hono {
         'Content-Type': EXPORT_TYPES[format],
         'Content-Disposition': `attachment; filename="usage-by-${groupBy}.${format}"`,
       });
-    } catch (error) {
-      if (error instanceof UsageError) return c.json({ error: error.message }, 400);
-      throw error;
-    }
-  });
+    }),
+  );
 
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
