@@ -101,11 +101,8 @@ export interface ScanStats {
   ledger?: string;
 }
 
-/** The price fields of a record not priced yet: `priceRecords` fills them in. */
-export const NOT_PRICED = {
-  cost: null,
-  unpriced: null,
-  pricePeriod: null,
+/** Every part of a cost at zero: where a sum of them starts, and an unpriced record's. */
+export const ZERO_COST_PARTS = {
   inputCost: 0,
   outputCost: 0,
   cacheWrite5mCost: 0,
@@ -113,4 +110,12 @@ export const NOT_PRICED = {
   cacheReadCost: 0,
   webSearchCost: 0,
   loggedCost: 0,
+} as const satisfies CostParts;
+
+/** The price fields of a record not priced yet: `priceRecords` fills them in. */
+export const NOT_PRICED = {
+  cost: null,
+  unpriced: null,
+  pricePeriod: null,
+  ...ZERO_COST_PARTS,
 } as const satisfies Pick<PricedRecord, 'cost' | 'unpriced' | 'pricePeriod' | keyof CostParts>;

@@ -1,4 +1,4 @@
-import type { CostParts, PricedRecord, TokenCounts } from '../types.js';
+import { type CostParts, type PricedRecord, type TokenCounts, ZERO_COST_PARTS } from '../types.js';
 
 /**
  * Sums over a set of records: tokens by kind, requests, web searches, and the cost of the
@@ -24,13 +24,7 @@ export function emptyRollup(): Rollup {
     webSearchRequests: 0,
     cost: 0,
     unpricedRequests: 0,
-    inputCost: 0,
-    outputCost: 0,
-    cacheWrite5mCost: 0,
-    cacheWrite1hCost: 0,
-    cacheReadCost: 0,
-    webSearchCost: 0,
-    loggedCost: 0,
+    ...ZERO_COST_PARTS,
   };
 }
 
