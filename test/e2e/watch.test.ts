@@ -24,6 +24,53 @@ async function today(): Promise<{ dir: string; transcript: string }> {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
+/**
+ * Runs watch on `dir` in a tmux pane of `width` x `height`, after printing `before`; the pane
+ * prints the exit code after.
+ */
+function inTmux(dir: string, width: number, height: number, extra: string[], before = '') {
+  const session = `usage-watch-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
+  const waitFor = async (seen: (text: string) => boolean) => {
+    for (let waited = 0; waited < 10_000; waited += 100) {
+      if (seen(screen())) return true;
+      await sleep(100);
+    }
+    return false;
+  };
+  const command = [
+    'env',
+    `PATH=${process.env.PATH}`,
+    `HOME=${path.join(dir, 'home')}`,
+    'TZ=UTC',
+    'NO_COLOR=1',
+    process.execPath,
+    CLI,
+    'watch',
+    '--data-dir',
+    dir,
+    '--no-ledger',
+    '--timezone',
+    'UTC',
+    ...extra,
+  ].join(' ');
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    session,
+    '-x',
+    String(width),
+    '-y',
+    String(height),
+    '-c',
+    REPO,
+    `${before}${command}; printf 'exit %s\\n' $?; sleep 30`,
+  );
+  return { tmux, screen, waitFor, session, close: () => tmux('kill-session', '-t', session) };
+}
+
 describe('usage watch', () => {
   it('prints the report again and again when stdout is not a terminal', async () => {
     const { dir } = await today();
@@ -56,63 +103,24 @@ describe('usage watch', () => {
     'redraws in place in a terminal after a transcript grows, and q gives the terminal back',
     async () => {
       const { dir, transcript } = await today();
-      const session = `usage-watch-${process.pid}`;
-      const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
-      const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
-      const waitFor = async (seen: (text: string) => boolean) => {
-        for (let waited = 0; waited < 10_000; waited += 100) {
-          if (seen(screen())) return true;
-          await sleep(100);
-        }
-        return false;
-      };
-      const command = [
-        'env',
-        `PATH=${process.env.PATH}`,
-        `HOME=${path.join(dir, 'home')}`,
-        'TZ=UTC',
-        'NO_COLOR=1',
-        process.execPath,
-        CLI,
-        'watch',
-        '--data-dir',
-        dir,
-        '--no-ledger',
-        '--interval',
-        '60',
-        '--timezone',
-        'UTC',
-      ].join(' ');
-      tmux(
-        'new-session',
-        '-d',
-        '-s',
-        session,
-        '-x',
-        '100',
-        '-y',
-        '40',
-        '-c',
-        REPO,
-        `printf 'before the watch\\n'; ${command}; printf 'exit %s\\n' $?; sleep 30`,
-      );
+      const pane = inTmux(dir, 100, 40, ['--interval', '60'], "printf 'before the watch\\n'; ");
       try {
-        expect(await waitFor((text) => text.includes('$1.50'))).toBe(true);
-        expect(screen()).not.toContain('before the watch'); // drawn on the alternate screen
+        expect(await pane.waitFor((text) => text.includes('$1.50'))).toBe(true);
+        expect(pane.screen()).not.toContain('before the watch'); // drawn on the alternate screen
         // A second response of $1.50: the change to the file redraws without waiting 60 s.
         appendFileSync(
           transcript,
           `${assistantLine({ id: 'm2', timestamp: new Date().toISOString(), input: 0, output: 100_000 })}\n`,
         );
-        expect(await waitFor((text) => text.includes('$3.00'))).toBe(true);
-        tmux('send-keys', '-t', session, 'q');
-        expect(await waitFor((text) => text.includes('exit 0'))).toBe(true);
+        expect(await pane.waitFor((text) => text.includes('$3.00'))).toBe(true);
+        pane.tmux('send-keys', '-t', pane.session, 'q');
+        expect(await pane.waitFor((text) => text.includes('exit 0'))).toBe(true);
         // The screen is the one from before the watch, with nothing of the report left.
-        const after = screen();
+        const after = pane.screen();
         expect(after).toContain('before the watch');
         expect(after).not.toContain('Claude Code usage');
       } finally {
-        tmux('kill-session', '-t', session);
+        pane.close();
       }
     },
     30_000,
@@ -120,53 +128,8 @@ describe('usage watch', () => {
 });
 
 describe.skipIf(!hasTmux)('usage watch in a terminal', () => {
-  /** Runs watch in a tmux pane of `width` x `height`; the pane prints the exit code after. */
-  async function inTmux(width: number, height: number, extra: string[]) {
-    const { dir } = await today();
-    const session = `usage-watch-${process.pid}-${Math.random().toString(36).slice(2)}`;
-    const tmux = (...args: string[]) => spawnSync('tmux', args, { encoding: 'utf8' });
-    const screen = () => tmux('capture-pane', '-p', '-t', session).stdout;
-    const waitFor = async (seen: (text: string) => boolean) => {
-      for (let waited = 0; waited < 10_000; waited += 100) {
-        if (seen(screen())) return true;
-        await sleep(100);
-      }
-      return false;
-    };
-    const command = [
-      'env',
-      `PATH=${process.env.PATH}`,
-      `HOME=${path.join(dir, 'home')}`,
-      'TZ=UTC',
-      'NO_COLOR=1',
-      process.execPath,
-      CLI,
-      'watch',
-      '--data-dir',
-      dir,
-      '--no-ledger',
-      '--timezone',
-      'UTC',
-      ...extra,
-    ].join(' ');
-    tmux(
-      'new-session',
-      '-d',
-      '-s',
-      session,
-      '-x',
-      String(width),
-      '-y',
-      String(height),
-      '-c',
-      REPO,
-      `${command}; printf 'exit %s\\n' $?; sleep 30`,
-    );
-    return { tmux, screen, waitFor, session, close: () => tmux('kill-session', '-t', session) };
-  }
-
   it('keeps the title on a small terminal, redraws at once on resize, and exits 130 on Ctrl-C', async () => {
-    const pane = await inTmux(80, 12, ['--interval', '60']);
+    const pane = inTmux((await today()).dir, 80, 12, ['--interval', '60']);
     try {
       expect(await pane.waitFor((text) => text.includes('more lines'))).toBe(true);
       const small = pane.screen().split('\n');
@@ -187,7 +150,7 @@ describe.skipIf(!hasTmux)('usage watch in a terminal', () => {
   }, 30_000);
 
   it('leaves the last frame of --count on the screen', async () => {
-    const pane = await inTmux(100, 40, ['--count', '1']);
+    const pane = inTmux((await today()).dir, 100, 40, ['--count', '1']);
     try {
       expect(await pane.waitFor((text) => text.includes('exit 0'))).toBe(true);
       const after = pane.screen();
