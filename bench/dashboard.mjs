@@ -1,12 +1,12 @@
 // The dashboard's speed on a synced ledger: each API route's 95th-percentile answer time over
 // `calls` calls, and the page's first render with data in Chromium (when /usr/bin/chromium is
 // there). Used by run.mjs on the 1 GiB corpus; alone: node bench/dashboard.mjs <logs dir>.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, launchChromium } from './chromium.mjs';
+import { CHROMIUM, launchChromium, startDashboard } from './chromium.mjs';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(repo, 'dist', 'cli', 'main.js');
@@ -30,25 +30,6 @@ const percentile = (values, share) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)];
 };
 
-/** Starts `usage dashboard` on the ledger; resolves to its address once it listens. */
-function start(dir, ledger) {
-  const server = spawn(
-    process.execPath,
-    [cli, 'dashboard', '--no-open', '--port', '0', '--timezone', 'UTC', '--ledger', ledger],
-    { env: { PATH: process.env.PATH, HOME: os.tmpdir(), TZ: 'UTC', CLAUDE_CONFIG_DIR: dir } },
-  );
-  const address = new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const line = /^Dashboard: (\S+)\n/.exec(out);
-      if (line) resolve(new URL(line[1]));
-    });
-    server.on('exit', (code) => reject(new Error(`dashboard ended (${code}): ${out}`)));
-  });
-  return { server, address };
-}
-
 async function firstRender(url) {
   const browser = await launchChromium();
   try {
@@ -71,9 +52,12 @@ async function firstRender(url) {
 
 /** Rows `{ name, p50, p95, target }` in milliseconds. The ledger must already be synced. */
 export async function benchDashboard(dir, ledger, calls = 20) {
-  const { server, address } = start(dir, ledger);
+  const { server, address } = startDashboard(['--ledger', ledger], {
+    HOME: os.tmpdir(),
+    CLAUDE_CONFIG_DIR: dir,
+  });
   try {
-    const url = await address;
+    const url = new URL(await address);
     const headers = { authorization: `Bearer ${url.searchParams.get('token')}` };
     const rows = [];
     for (const route of ROUTES) {

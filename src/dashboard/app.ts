@@ -15,6 +15,7 @@ const usd = new Intl.NumberFormat('en-US', {
   maximumFractionDigits: 2,
 });
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
 const cost = (value: number, partial = false) =>
   `${value > 0 && value < 0.005 ? '<$0.01' : usd.format(value)}${partial ? '+' : ''}`;
 
@@ -67,30 +68,98 @@ function table(
   });
 }
 
+/** The chart's periods: which report gives the bars and which field names a bar's period. */
+const PERIODS: Record<string, [report: string, key: string, noun: string]> = {
+  day: ['daily', 'date', 'day'],
+  week: ['weekly', 'week', 'week'],
+  month: ['monthly', 'month', 'month'],
+};
+const PALETTE = ['#c15f3c', '#3c7dc1', '#5a9e4b', '#a35bb5', '#c1a23c', '#3cb1a7', '#8d96a0'];
+/** Models beyond this many are one "other" layer, so the colours stay apart. */
+const MODELS_SHOWN = 6;
+
+interface Layers {
+  names: string[];
+  /** values[layer][bar] */
+  values: number[][];
+}
+
+/** Each bar's cost split by model (the costliest first), or its tokens split by kind. */
+function layersOf(rows: Json[], show: string): Layers {
+  if (show === 'tokens') {
+    const kinds: [string, (row: Json) => number][] = [
+      ['Input', (row) => row.inputTokens],
+      ['Output', (row) => row.outputTokens],
+      ['Cache write', (row) => row.cacheCreationTokens],
+      ['Cache read', (row) => row.cacheReadTokens],
+    ];
+    return { names: kinds.map(([name]) => name), values: kinds.map(([, of]) => rows.map(of)) };
+  }
+  const byModel = new Map<string, number>();
+  for (const row of rows) {
+    for (const m of row.modelBreakdowns as Json[]) {
+      byModel.set(m.modelName, (byModel.get(m.modelName) ?? 0) + (m.cost ?? 0));
+    }
+  }
+  const ranked = [...byModel].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  const shown = ranked.slice(0, ranked.length > MODELS_SHOWN ? MODELS_SHOWN - 1 : MODELS_SHOWN);
+  const names = ranked.length > shown.length ? [...shown, 'other models'] : shown;
+  const values = names.map(() => rows.map(() => 0));
+  rows.forEach((row, bar) => {
+    for (const m of row.modelBreakdowns as Json[]) {
+      const layer = shown.indexOf(m.modelName);
+      (values[layer === -1 ? shown.length : layer] as number[])[bar] += m.cost ?? 0;
+    }
+  });
+  return { names, values };
+}
+
 let chart: uPlot | null = null;
-function drawChart(days: Json[]) {
-  const xs = days.map((day) => Date.parse(`${day.date}T12:00:00Z`) / 1000);
-  const ys = days.map((day) => day.totalCost);
+/**
+ * Cost over time as bars stacked by model (or tokens stacked by kind). uPlot does not stack,
+ * so layer k is drawn as the sum of layers 0..k, the tallest first: each shows as its own band.
+ */
+function drawChart(rows: Json[], period: string, show: string) {
+  const [, key, noun] = PERIODS[period] ?? (PERIODS.day as [string, string, string]);
+  const { names, values } = layersOf(rows, show);
+  const sums = values.map((_, layer) =>
+    rows.map((_row, bar) => values.slice(0, layer + 1).reduce((sum, v) => sum + (v[bar] ?? 0), 0)),
+  );
+  const money = show !== 'tokens';
+  const format = (v: number) => (money ? cost(v) : integer.format(v));
   const element = $('chart');
-  const width = Math.max(element.clientWidth, 300);
+  $('chart-title').textContent = `${money ? 'Cost by model' : 'Tokens by kind'} per ${noun}`;
+  element.setAttribute('aria-label', $('chart-title').textContent ?? '');
+  element.dataset.layers = names.join('|');
+  element.dataset.total = String(sums.at(-1)?.reduce((a, b) => a + b, 0) ?? 0);
   chart?.destroy();
+  const order = names.map((_, i) => names.length - 1 - i);
+  // One slot per period with usage, evenly spaced (a time axis would crowd a month's bars).
+  const labels: string[] = rows.map((row) => row[key]);
+  const labelOf = (slot: number) => (Number.isInteger(slot) ? (labels[slot] ?? '') : '');
   chart = new uPlot(
     {
-      width,
-      height: 220,
+      width: Math.max(element.clientWidth, 300),
+      height: 240,
       series: [
-        {},
-        {
-          label: 'Cost (USD)',
-          stroke: '#c15f3c',
-          fill: 'rgba(193,95,60,0.35)',
-          paths: uPlot.paths.bars?.({ size: [0.7, 40] }),
-        },
+        { label: noun, value: (_u: uPlot, slot: number) => labelOf(slot) },
+        ...order.map((layer) => ({
+          label: names[layer],
+          stroke: PALETTE[layer % PALETTE.length],
+          fill: PALETTE[layer % PALETTE.length],
+          paths: uPlot.paths.bars?.({ size: [0.7, 48] }),
+          // The legend shows the layer's own figure, not the running sum drawn.
+          value: (_u: uPlot, _v: number, _s: number, bar: number | null) =>
+            bar === null ? '' : format(values[layer]?.[bar] ?? 0),
+        })),
       ],
-      axes: [{}, { values: (_u, values) => values.map((v) => usd.format(v)) }],
-      scales: { x: { time: true } },
+      axes: [
+        { space: 70, incrs: [1, 2, 3, 7, 14, 30, 90], values: (_u, ticks) => ticks.map(labelOf) },
+        { size: 70, values: (_u, ticks) => ticks.map(money ? format : compact.format) },
+      ],
+      scales: { x: { time: false, range: () => [-0.5, Math.max(labels.length, 1) - 0.5] } },
     },
-    [xs, ys],
+    [rows.map((_row, slot) => slot), ...order.map((layer) => sums[layer] ?? [])],
     element,
   );
 }
@@ -277,6 +346,29 @@ async function requestGrid() {
   ($('grid-next') as HTMLButtonElement).disabled = grid.page >= pages;
 }
 
+/** The chart's period (day, week, month) and what it shows (cost, tokens), kept in the URL. */
+function chartChoice(): { period: string; show: string } {
+  const params = new URLSearchParams(location.search);
+  const period = params.get('chart') ?? 'day';
+  return { period: period in PERIODS ? period : 'day', show: params.get('show') ?? 'cost' };
+}
+
+async function periodChart() {
+  const { period, show } = chartChoice();
+  ($('chart-period') as HTMLSelectElement).value = period;
+  ($('chart-show') as HTMLSelectElement).value = show;
+  const [report] = PERIODS[period] ?? ['daily'];
+  const body = await api(report);
+  drawChart(body[report], period, show);
+}
+
+/** Sets view state in the URL: a pushed entry, so Back returns to the view before. */
+function navigate(change: (params: URLSearchParams) => void) {
+  const params = new URLSearchParams(location.search);
+  change(params);
+  history.pushState(null, '', `?${params}`);
+}
+
 async function refresh() {
   const params = state();
   setDownloads();
@@ -292,8 +384,10 @@ async function refresh() {
   $('total-tokens').textContent = integer.format(totals.totalTokens);
   $('total-requests').textContent = integer.format(totals.requests);
   $('range').textContent = `${daily.meta.since} to ${daily.meta.until}`;
-  drawChart(daily.daily);
+  ($('since-input') as HTMLInputElement).value = daily.meta.since ?? '';
+  ($('until-input') as HTMLInputElement).value = daily.meta.until ?? '';
   kindsTable(totals);
+  await periodChart();
   const [models, projects, tools, sessions, hourly] = await Promise.all([
     api('models'),
     api('projects'),
@@ -346,15 +440,17 @@ async function refresh() {
   document.body.dataset.ready = 'true';
 }
 
-function setRange(range: string) {
+/** Shows another range: `since` as the CLI takes it (7d, a date), `all`, or since and until. */
+function setRange(since: string, until?: string) {
   grid.page = 1;
-  const params = new URLSearchParams(location.search);
-  params.delete('since');
-  params.delete('until');
-  params.delete('all');
-  if (range === 'all') params.set('all', 'true');
-  else params.set('since', range);
-  history.pushState(null, '', `?${params}`);
+  navigate((params) => {
+    params.delete('since');
+    params.delete('until');
+    params.delete('all');
+    if (since === 'all') params.set('all', 'true');
+    else params.set('since', since);
+    if (until !== undefined) params.set('until', until);
+  });
   void refresh();
 }
 
@@ -362,6 +458,21 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('#ranges butto
   button.addEventListener('click', () => setRange(button.dataset.range ?? '30d'));
 }
 window.addEventListener('popstate', () => void refresh());
+$('custom-range').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const since = ($('since-input') as HTMLInputElement).value;
+  const until = ($('until-input') as HTMLInputElement).value;
+  if (since !== '' && until !== '') setRange(since, until);
+});
+for (const [id, name] of [
+  ['chart-period', 'chart'],
+  ['chart-show', 'show'],
+] as const) {
+  $(id).addEventListener('change', () => {
+    navigate((params) => params.set(name, ($(id) as HTMLSelectElement).value));
+    void periodChart();
+  });
+}
 $('group-by').addEventListener('change', setDownloads);
 $('grid-sort').addEventListener('change', () => {
   grid.page = 1;

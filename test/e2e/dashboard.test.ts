@@ -1,14 +1,14 @@
 /// <reference lib="dom" />
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, launchChromium } from '../../bench/chromium.mjs';
+import { CHROMIUM, launchChromium, startDashboard } from '../../bench/chromium.mjs';
 import { dashboardApp } from '../../src/server/app.js';
 import { loadUsage } from '../../src/usage.js';
-import { CLI, REPO, runCli } from '../helpers/cli.js';
+import { REPO, runCli } from '../helpers/cli.js';
 import { assistantLine } from '../helpers/lines.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
@@ -203,22 +203,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
     const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-'));
     cpSync(rules, dir, { recursive: true });
     const args = ['--data-dir', `${dir}/root-a`, '--data-dir', `${dir}/root-b`];
-    server = spawn(
-      process.execPath,
-      [CLI, 'dashboard', '--no-open', '--port', '0', '--timezone', 'UTC', ...args],
-      {
-        env: { PATH: process.env.PATH, HOME: dir, TZ: 'UTC' },
-      },
-    );
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server?.stdout?.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const line = /^Dashboard: (\S+)\n/.exec(out);
-        if (line?.[1]) resolve(line[1]);
-      });
-      server?.on('exit', () => reject(new Error(`dashboard ended: ${out}`)));
-    });
+    const started = startDashboard(args, { HOME: dir });
+    server = started.server;
+    const url = await started.address;
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
@@ -270,6 +257,31 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
       expect(await page.textContent('#kinds tr:nth-child(3)')).toBe(
         `Output${cli.totals.outputTokens.toLocaleString('en-US')}$${cli.totals.costByKind.output.toFixed(2)}`,
       );
+      // The chart stacks each day's cost by model, the costliest model first; its bars add up
+      // to the range. Switched to tokens by kind per week, they add up to the range's tokens.
+      const models = JSON.parse(
+        runCli(['models', ...args, '--since', '2026-11-01', '--timezone', 'UTC', '--json']).stdout,
+      ) as { models: { model: string; cost: number }[] };
+      const chartOf = () =>
+        page.$eval('#chart', (chart) => ({
+          layers: (chart as HTMLElement).dataset.layers,
+          total: Number((chart as HTMLElement).dataset.total),
+        }));
+      const byCost = [...models.models].sort((a, b) => b.cost - a.cost).map((m) => m.model);
+      expect(await chartOf()).toEqual({
+        layers: byCost.join('|'),
+        total: expect.closeTo(cli.totals.totalCost, 9),
+      });
+      await page.selectOption('#chart-show', 'tokens');
+      await page.selectOption('#chart-period', 'week');
+      await page.waitForFunction(() =>
+        document.querySelector('#chart-title')?.textContent?.includes('Tokens by kind per week'),
+      );
+      expect(await chartOf()).toEqual({
+        layers: 'Input|Output|Cache write|Cache read',
+        total: cli.totals.totalTokens,
+      });
+      expect(new URL(page.url()).searchParams.get('chart')).toBe('week');
       await page.click('#sessions tr.link');
       await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
       // The request grid lists every request of the range; sorted by cost, the dearest first.
@@ -305,6 +317,32 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
       expect(readFileSync(saved, 'utf8')).toBe(exported);
       mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
+      // A custom range shows that range's totals; Back returns to the range before.
+      const before = await page.textContent('#total-cost');
+      await page.fill('#since-input', '2026-11-19');
+      await page.fill('#until-input', '2026-11-19');
+      await page.click('#custom-range button');
+      await page.waitForFunction(
+        () => document.querySelector('#range')?.textContent === '2026-11-19 to 2026-11-19',
+      );
+      const oneDay = JSON.parse(
+        runCli([
+          ...args,
+          '--since',
+          '2026-11-19',
+          '--until',
+          '2026-11-19',
+          '--timezone',
+          'UTC',
+          '--json',
+        ]).stdout,
+      );
+      expect(await page.textContent('#total-cost')).toBe(`$${oneDay.totals.totalCost.toFixed(2)}`);
+      await page.goBack();
+      await page.waitForFunction(
+        (text) => document.querySelector('#total-cost')?.textContent === text,
+        before,
+      );
       // A new response of $1.50 (100,000 output tokens of Sonnet 4.5) in a followed transcript.
       appendFileSync(
         `${dir}/root-b/projects/-home-bob-api/s3.jsonl`,
@@ -352,4 +390,47 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
       await browser.close();
     }
   }, 90_000);
+
+  it('keeps strings from the logs as text and fits a phone screen', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-hostile-'));
+    const project = path.join(dir, 'projects', '-home-eve-x');
+    mkdirSync(project, { recursive: true });
+    const hostile = {
+      model: '<script>window.__xss=1</script>',
+      cwd: '/home/eve/<img src=x onerror="window.__xss=2">',
+      sessionId: '<b>s</b>',
+    };
+    appendFileSync(
+      path.join(project, 's.jsonl'),
+      `${assistantLine({ ...hostile, id: 'h1', timestamp: new Date().toISOString() })}\n`,
+    );
+    const started = startDashboard(['--data-dir', dir], { HOME: dir });
+    const url = await started.address;
+    const browser = await launchChromium({ width: 390, height: 844 });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      page.on('dialog', (dialog) => problems.push(`dialog ${dialog.message()}`));
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]', { timeout: 20_000 });
+      expect(await page.textContent('#models tr:nth-child(2) td')).toBe(hostile.model);
+      expect(await page.textContent('#projects tr:nth-child(2) td')).toBe(hostile.cwd);
+      await page.click('#sessions tr.link');
+      await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
+      expect(await page.textContent('#session-title')).toContain(hostile.sessionId);
+      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.$$('main script, main img, main b')).toHaveLength(0);
+      // Wide tables scroll inside their sections; the page itself is no wider than the phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        390,
+      );
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: path.join(shots, 'dashboard-phone.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+      started.server.kill('SIGTERM');
+    }
+  }, 60_000);
 });
