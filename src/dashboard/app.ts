@@ -167,7 +167,7 @@ function drawChart(rows: Json[], period: string, show: string) {
 const count = (n: number, noun: string) => `${integer.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 async function cards() {
-  // Today, this week (from Monday) and this month as the server's zone has them, whatever
+  // Today, this week (from Monday, or ?startOfWeek=sunday) and this month in the server's zone, whatever
   // range the page shows; the budgets' state comes with today's report.
   const [todays, global] = await Promise.all([
     api('daily', { since: 'today', until: 'today' }),

@@ -13,12 +13,15 @@ import type { JsonRequest } from '../reports/json.js';
  * once, and one page of the request grid. Pure over a report's context.
  */
 
-/** Today's, this week's (from Monday), this month's and all usage: figures and sessions. */
+/**
+ * Today's, this week's (from Monday, or `startOfWeek`), this month's and all usage: figures
+ * and sessions.
+ */
 export function globalUsage(context: ReportContext<JsonRequest>) {
   const { calendar, today, records } = context;
   const from = {
     today,
-    week: weekOf(today, 'monday'),
+    week: weekOf(today, context.options.startOfWeek ?? 'monday'),
     month: `${today.slice(0, 8)}01`,
   };
   const figures = (since: string | null) => {

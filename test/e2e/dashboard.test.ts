@@ -17,8 +17,9 @@ const TOKEN = 'test-token';
 const HOST = '127.0.0.1:4177';
 
 /** The app in-process over fixtures/rules, read from the logs as the CLI's --no-ledger does. */
-function app() {
+function app(now?: () => number) {
   return dashboardApp({
+    now,
     token: TOKEN,
     hosts: () => [HOST],
     load: (request) =>
@@ -89,6 +90,20 @@ describe('the dashboard API answers what --json prints', () => {
       { totalCost: number; requests: number; sessions: number }
     >;
     expect(global.all).toMatchObject({ totalCost: 0.098421, requests: 9, sessions: 3 });
+    // On Sunday 2026-11-22, the week from Monday holds all nine requests (18th to 20th); the
+    // week from Sunday has just begun.
+    const sunday = app(() => Date.parse('2026-11-22T12:00:00Z'));
+    const weekOf = async (query: string) => {
+      const response = await sunday.request(`http://${HOST}/api/usage/global?${query}`, {
+        headers: { host: HOST, authorization: `Bearer ${TOKEN}` },
+      });
+      return ((await response.json()) as { week: { since: string; requests: number } }).week;
+    };
+    expect(await weekOf('timezone=UTC')).toMatchObject({ since: '2026-11-16', requests: 9 });
+    expect(await weekOf('timezone=UTC&startOfWeek=sunday')).toMatchObject({
+      since: '2026-11-22',
+      requests: 0,
+    });
     const page = (await (
       await get('/api/requests?all=true&pageSize=4&page=3&sortBy=cost')
     ).json()) as {
