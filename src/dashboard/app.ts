@@ -167,8 +167,8 @@ function drawChart(rows: Json[], period: string, show: string) {
 const count = (n: number, noun: string) => `${integer.format(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 async function cards() {
-  // Today, this week (from Monday, or ?startOfWeek=sunday) and this month in the server's zone, whatever
-  // range the page shows; the budgets' state comes with today's report.
+  // Today, this week (from Monday, or ?startOfWeek=sunday) and this month in the server's
+  // zone, whatever range the page shows; the budgets' state comes with today's report.
   const [todays, global] = await Promise.all([
     api('daily', { since: 'today', until: 'today' }),
     api('usage/global'),
