@@ -36,19 +36,20 @@ export async function writeToStdout(chunks: Iterable<string>): Promise<void> {
 /**
  * Streams chunks into a file whole or not at all: a temporary file beside it, renamed into
  * place at the end. An existing file is replaced only with `force`; a failure removes the
- * temporary file and exits 1 with the reason.
+ * temporary file and exits 1 with the reason, naming `option` (the flag that gave the file).
  */
 export async function writeToFile(
   file: string,
   chunks: Iterable<string>,
   force: boolean,
+  option = '--output',
 ): Promise<void> {
   const existing = statOrNull(file);
   if (existing !== null && !force) {
-    throw new UsageError(`--output: ${file} exists; add --force to replace it`, ExitCode.failure);
+    throw new UsageError(`${option}: ${file} exists; add --force to replace it`, ExitCode.failure);
   }
   if (existing?.isDirectory()) {
-    throw new UsageError(`--output: ${file} is a folder; name a file`, ExitCode.failure);
+    throw new UsageError(`${option}: ${file} is a folder; name a file`, ExitCode.failure);
   }
   // Only a regular file is replaced: a device or a pipe (/dev/null, /dev/stdout) is written to.
   if (existing !== null && !existing.isFile()) {
@@ -70,7 +71,7 @@ export async function writeToFile(
     await rm(temporary, { force: true });
     if (error instanceof UsageError) throw error;
     throw new UsageError(
-      `--output: cannot write ${file}: ${(error as Error).message}`,
+      `${option}: cannot write ${file}: ${(error as Error).message}`,
       ExitCode.failure,
     );
   }

@@ -13,6 +13,7 @@ import { modelsCommand } from './models.js';
 import { monthlyCommand } from './monthly.js';
 import { pricingCommand } from './pricing.js';
 import { projectsCommand } from './projects.js';
+import { reportFileCommand } from './report-file.js';
 import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
 import { statuslineCommand } from './statusline.js';
@@ -50,6 +51,7 @@ Examples:
   usage sessions --limit 5         the five most expensive sessions
   usage models --since 30d --json  the last 30 days by model, as JSON
   usage export --format csv --group-by request > requests.csv
+  usage report --html november.html --since 2026-11-01 --until 2026-11-30
   usage pricing --changes          why a bill changed: the dated price changes`;
 
 /** The `usage` program; `daily` runs when no command is named. */
@@ -73,6 +75,7 @@ export function buildProgram(): Command {
     trendsCommand(),
     watchCommand(),
     dashboardCommand(),
+    reportFileCommand(),
     budgetCommand(),
     exportCommand(),
     statuslineCommand(),

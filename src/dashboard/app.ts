@@ -1,4 +1,13 @@
 import uPlot from 'uplot';
+import {
+  CHART_REPORTS,
+  callOf,
+  GRID_PAGE_SIZE,
+  gridCall,
+  sessionCall,
+  sessionsCall,
+  windowSince,
+} from './calls.js';
 
 // The dashboard page. Every figure comes from the documented JSON API (the CLI's --json);
 // every string from the logs is set as text, never as HTML.
@@ -19,22 +28,56 @@ const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
 const cost = (value: number, partial = false) =>
   `${value > 0 && value < 0.005 ? '<$0.01' : usd.format(value)}${partial ? '+' : ''}`;
 
-/** The view's state, kept in the URL so a view can be bookmarked. */
+/**
+ * A report file (`usage report --html`) carries the answers of its calls, the view's state and
+ * when it was made; served by `usage dashboard`, the page has none and asks the API.
+ */
+const embedded = (() => {
+  const element = document.getElementById('report-data');
+  if (element === null) return null;
+  return JSON.parse(element.textContent ?? '') as {
+    madeAt: number;
+    state: string;
+    answers: Record<string, Json>;
+  };
+})();
+const now = () => embedded?.madeAt ?? Date.now();
+let fileState = new URLSearchParams(embedded?.state ?? '');
+
+/** The view's parameters: in the URL, so a view can be bookmarked (in a report file, in memory). */
+const viewParams = () => new URLSearchParams(embedded === null ? location.search : fileState);
+
+/** Changes the view: a pushed entry in the URL, so Back returns to the view before. */
+function navigate(change: (params: URLSearchParams) => void) {
+  const params = viewParams();
+  change(params);
+  if (embedded !== null) fileState = params;
+  else history.pushState(null, '', `?${params}`);
+}
+
+/** The view's state as the API takes it: the URL's, the last 30 days unless it says. */
 function state(): URLSearchParams {
-  const params = new URLSearchParams(location.search);
+  const params = viewParams();
   if (!params.has('since') && !params.has('all')) params.set('since', '30d');
   return params;
 }
 
-async function api(path: string, extra: Record<string, string> = {}): Promise<Json> {
-  const params = state();
-  for (const [key, value] of Object.entries(extra)) params.set(key, value);
-  if (extra.since !== undefined) params.delete('all');
-  const response = await fetch(`/api/${path}?${params}`, { credentials: 'same-origin' });
+/** Whether a call can be answered: always when served, when embedded in a report file. */
+const answerable = (call: string) => embedded === null || call in embedded.answers;
+
+async function get(call: string): Promise<Json> {
+  if (embedded !== null) {
+    const answer = embedded.answers[call];
+    if (answer === undefined) throw new Error('not in this report file; usage dashboard has it');
+    return answer;
+  }
+  const response = await fetch(call, { credentials: 'same-origin' });
   const body = (await response.json()) as Json;
   if (!response.ok) throw new Error(body.error ?? response.statusText);
   return body;
 }
+
+const api = (path: string, extra: Record<string, string> = {}) => get(callOf(path, state(), extra));
 
 function table(
   element: HTMLElement,
@@ -68,12 +111,8 @@ function table(
   });
 }
 
-/** The chart's periods: which report gives the bars and which field names a bar's period. */
-const PERIODS: Record<string, [report: string, key: string, noun: string]> = {
-  day: ['daily', 'date', 'day'],
-  week: ['weekly', 'week', 'week'],
-  month: ['monthly', 'month', 'month'],
-};
+/** The field that names a bar's period in each chart report. */
+const PERIOD_KEYS: Record<string, string> = { day: 'date', week: 'week', month: 'month' };
 const PALETTE = ['#c15f3c', '#3c7dc1', '#5a9e4b', '#a35bb5', '#c1a23c', '#3cb1a7', '#8d96a0'];
 /** Models beyond this many are one "other" layer, so the colours stay apart. */
 const MODELS_SHOWN = 6;
@@ -120,7 +159,7 @@ let chart: uPlot | null = null;
  * so layer k is drawn as the sum of layers 0..k, the tallest first: each shows as its own band.
  */
 function drawChart(rows: Json[], period: string, show: string) {
-  const [, key, noun] = PERIODS[period] ?? (PERIODS.day as [string, string, string]);
+  const key = PERIOD_KEYS[period] ?? 'date';
   const { names, values } = layersOf(rows, show);
   const sums = values.map((_, layer) =>
     rows.map((_row, bar) => values.slice(0, layer + 1).reduce((sum, v) => sum + (v[bar] ?? 0), 0)),
@@ -128,7 +167,7 @@ function drawChart(rows: Json[], period: string, show: string) {
   const money = show !== 'tokens';
   const format = (v: number) => (money ? cost(v) : integer.format(v));
   const element = $('chart');
-  $('chart-title').textContent = `${money ? 'Cost by model' : 'Tokens by kind'} per ${noun}`;
+  $('chart-title').textContent = `${money ? 'Cost by model' : 'Tokens by kind'} per ${period}`;
   element.setAttribute('aria-label', $('chart-title').textContent ?? '');
   element.dataset.layers = names.join('|');
   element.dataset.total = String(sums.at(-1)?.reduce((a, b) => a + b, 0) ?? 0);
@@ -142,7 +181,7 @@ function drawChart(rows: Json[], period: string, show: string) {
       width: Math.max(element.clientWidth, 300),
       height: 240,
       series: [
-        { label: noun, value: (_u: uPlot, slot: number) => labelOf(slot) },
+        { label: period, value: (_u: uPlot, slot: number) => labelOf(slot) },
         ...order.map((layer) => ({
           label: names[layer],
           stroke: PALETTE[layer % PALETTE.length],
@@ -265,8 +304,7 @@ function kindsTable(totals: Json) {
 async function windowCard() {
   const card = $('window');
   // A window lasts five hours, so an open one started yesterday at the earliest.
-  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-  const { blocks } = await api('blocks', { since: yesterday, until: 'today' });
+  const { blocks } = await api('blocks', { since: windowSince(now()), until: 'today' });
   const open = (blocks as Json[]).find((block) => block.isActive);
   const lines =
     open === undefined
@@ -295,7 +333,7 @@ function requestCells(r: Json): string[] {
 }
 
 async function showSession(id: string) {
-  const detail = await api(`sessions/${encodeURIComponent(id)}`);
+  const detail = await get(sessionCall(state(), id));
   $('session').hidden = false;
   $('session-title').textContent =
     `Session ${detail.session.sessionId} · ${detail.session.projectPath}`;
@@ -309,26 +347,20 @@ async function showSession(id: string) {
 
 /** The download links: `usage export` of the view's range and filters. */
 function setDownloads() {
+  const groupBy = ($('group-by') as HTMLSelectElement).value;
   for (const format of ['csv', 'json']) {
-    const params = state();
-    params.set('format', format);
-    params.set('groupBy', ($('group-by') as HTMLSelectElement).value);
-    $(`download-${format}`).setAttribute('href', `/api/export?${params}`);
+    $(`download-${format}`).setAttribute('href', callOf('export', state(), { format, groupBy }));
   }
 }
 
-/** Which page of the request grid is shown, and its order (the server sorts and pages). */
-const grid = { page: 1, pageSize: 50 };
+/** Which page of the request grid is shown (the server sorts and pages). */
+const grid = { page: 1 };
 
 /** One page of every request of the range: time, session, project, model, tokens, cost. */
 async function requestGrid() {
   const sortBy = ($('grid-sort') as HTMLSelectElement).value;
-  const result = await api('requests', {
-    page: String(grid.page),
-    pageSize: String(grid.pageSize),
-    sortBy,
-  });
-  const pages = Math.max(1, Math.ceil(result.total / grid.pageSize));
+  const result = await get(gridCall(state(), grid.page, sortBy));
+  const pages = Math.max(1, Math.ceil(result.total / GRID_PAGE_SIZE));
   table(
     $('grid'),
     ['Time', 'Session', 'Project', 'Model', 'Input', 'Output', 'Cache write', 'Cache read', 'Cost'],
@@ -340,33 +372,29 @@ async function requestGrid() {
     ]),
     [4, 5, 6, 7, 8],
   );
+  const held = embedded !== null && pages > 1 ? ' · this file holds the first page' : '';
   $('grid-page').textContent =
-    `page ${grid.page} of ${pages} · ${integer.format(result.total)} requests`;
+    `page ${grid.page} of ${pages} · ${integer.format(result.total)} requests${held}`;
   ($('grid-previous') as HTMLButtonElement).disabled = grid.page <= 1;
-  ($('grid-next') as HTMLButtonElement).disabled = grid.page >= pages;
+  // A report file holds each order's first page: every request is in `usage export`.
+  ($('grid-next') as HTMLButtonElement).disabled =
+    grid.page >= pages || !answerable(gridCall(state(), grid.page + 1, sortBy));
 }
 
 /** The chart's period (day, week, month) and what it shows (cost, tokens), kept in the URL. */
 function chartChoice(): { period: string; show: string } {
-  const params = new URLSearchParams(location.search);
+  const params = viewParams();
   const period = params.get('chart') ?? 'day';
-  return { period: period in PERIODS ? period : 'day', show: params.get('show') ?? 'cost' };
+  return { period: period in CHART_REPORTS ? period : 'day', show: params.get('show') ?? 'cost' };
 }
 
 async function periodChart() {
   const { period, show } = chartChoice();
   ($('chart-period') as HTMLSelectElement).value = period;
   ($('chart-show') as HTMLSelectElement).value = show;
-  const [report] = PERIODS[period] ?? ['daily'];
+  const report = CHART_REPORTS[period as keyof typeof CHART_REPORTS];
   const body = await api(report);
   drawChart(body[report], period, show);
-}
-
-/** Sets view state in the URL: a pushed entry, so Back returns to the view before. */
-function navigate(change: (params: URLSearchParams) => void) {
-  const params = new URLSearchParams(location.search);
-  change(params);
-  history.pushState(null, '', `?${params}`);
 }
 
 async function refresh() {
@@ -392,7 +420,7 @@ async function refresh() {
     api('models'),
     api('projects'),
     api('tools'),
-    api('sessions', { limit: '20' }),
+    get(sessionsCall(state())),
     api('hourly'),
   ]);
   drawHeatmap(hourly.hourly);
@@ -487,14 +515,20 @@ $('grid-next').addEventListener('click', () => {
   void requestGrid();
 });
 
-const events = new EventSource('/api/events');
-events.addEventListener('change', () => {
-  $('live').textContent = `updated ${new Date().toLocaleTimeString()}`;
-  void refresh();
-});
-events.addEventListener('hello', () => {
-  $('live').textContent = 'live';
-});
+if (embedded === null) {
+  const events = new EventSource('/api/events');
+  events.addEventListener('change', () => {
+    $('live').textContent = `updated ${new Date().toLocaleTimeString()}`;
+    void refresh();
+  });
+  events.addEventListener('hello', () => {
+    $('live').textContent = 'live';
+  });
+} else {
+  // A report file shows the view it was made of: no other range, no downloads, no updates.
+  for (const id of ['ranges', 'custom-range', 'downloads']) $(id).hidden = true;
+  $('live').textContent = `report of ${new Date(embedded.madeAt).toLocaleString()}`;
+}
 
 refresh().catch((error: Error) => {
   $('total-cost').textContent = error.message;

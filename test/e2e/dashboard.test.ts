@@ -411,7 +411,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
     const project = path.join(dir, 'projects', '-home-eve-x');
     mkdirSync(project, { recursive: true });
     const hostile = {
-      model: '<script>window.__xss=1</script>',
+      model: '</script><script>window.__xss=1</script>',
       cwd: '/home/eve/<img src=x onerror="window.__xss=2">',
       sessionId: '<b>s</b>',
     };
