@@ -1,7 +1,7 @@
 import { ExitCode } from '../errors.js';
 import { renderBudgetLines } from '../format/budget.js';
 import { worstState } from '../report/budget.js';
-import { budgetReportJson } from '../reports/json.js';
+import { budgetReportJson } from '../reports/registry.js';
 import { loadReport, printJson, printText, tableOptions } from './context.js';
 import { reportCommand } from './report-command.js';
 import type { ReportOptions } from './shared-options.js';

@@ -94,7 +94,7 @@ export function unpricedOf(context: ReportContext, models: NamedRollup[]): Map<s
   return warnUnpriced(models, context.selected, context.book.configFile);
 }
 
-export { metaOf } from '../reports/json.js';
+export { metaOf } from '../reports/registry.js';
 
 export function tableOptions(options: ReportOptions): TableOptions {
   const color = useColor({

@@ -1,19 +1,15 @@
 import { Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { renderDailyTable } from '../format/daily-table.js';
 import { renderDayDetail } from '../format/day-detail.js';
 import { ZonedCalendar } from '../report/calendar.js';
-import { dailyOfSelected } from '../report/daily.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
-import { dayJson, REPORT, reportJson } from '../reports/json.js';
+import { dayJson, REPORT } from '../reports/registry.js';
 import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
-import { reportCommand } from './report-command.js';
-import type { ReportOptions } from './shared-options.js';
+import { commandOf, type ReportCommandOptions, runReport } from './report-command.js';
 import { timeZoneOf } from './zone.js';
 
-interface DailyOptions extends ReportOptions {
-  breakdown?: boolean;
+interface DailyOptions extends ReportCommandOptions {
   day?: string;
 }
 
@@ -48,35 +44,19 @@ async function runDay(options: DailyOptions, dayArgument: string): Promise<void>
 }
 
 async function runDaily(options: DailyOptions): Promise<void> {
-  if (options.day !== undefined) {
-    if (options.since !== undefined || options.until !== undefined || options.all) {
-      throw new UsageError(
-        '--day cannot be combined with --since, --until or --all',
-        ExitCode.usage,
-      );
-    }
-    await runDay(options, options.day);
+  if (options.day === undefined) {
+    await runReport(REPORT.daily, options);
     return;
   }
-  const context = await loadReport(options);
-  const report = dailyOfSelected(context.selected, context.selection);
-  const unpriced = unpricedOf(context, report.models);
-  if (options.json) {
-    printJson(reportJson(REPORT.daily, context, unpriced));
-    return;
+  if (options.since !== undefined || options.until !== undefined || options.all) {
+    throw new UsageError('--day cannot be combined with --since, --until or --all', ExitCode.usage);
   }
-  printReport(
-    context,
-    renderDailyTable(report, {
-      ...viewContext(context, unpriced),
-      breakdown: options.breakdown === true,
-    }),
-  );
+  await runDay(options, options.day);
 }
 
+/** daily from the registry, with --day: one day in detail. */
 export function dailyCommand() {
-  return reportCommand('daily', 'cost and tokens per day (the default report: the last 7 days)')
-    .option('-b, --breakdown', 'one row per model under each day')
+  return commandOf(REPORT.daily)
     .addOption(new Option('--day <date>', 'one day in detail: today, yesterday, YYYY-MM-DD'))
     .action((options: DailyOptions) => runDaily(options));
 }

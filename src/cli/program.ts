@@ -2,25 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { packageRoot } from '../package-root.js';
-import { blocksCommand } from './blocks.js';
+import { REPORTS } from '../reports/registry.js';
 import { budgetCommand } from './budget.js';
 import { dailyCommand } from './daily.js';
 import { dashboardCommand } from './dashboard.js';
 import { exportCommand } from './export.js';
-import { hourlyCommand } from './hourly.js';
 import { ledgerCommand } from './ledger.js';
-import { modelsCommand } from './models.js';
-import { monthlyCommand } from './monthly.js';
 import { pricingCommand } from './pricing.js';
-import { projectsCommand } from './projects.js';
+import { commandOf } from './report-command.js';
 import { reportFileCommand } from './report-file.js';
 import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
 import { statuslineCommand } from './statusline.js';
-import { toolsCommand } from './tools.js';
-import { trendsCommand } from './trends.js';
 import { watchCommand } from './watch.js';
-import { weeklyCommand } from './weekly.js';
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8'));
@@ -63,16 +57,12 @@ export function buildProgram(): Command {
     .addHelpText('after', ROOT_HELP)
     .exitOverride();
   program.addCommand(dailyCommand(), { isDefault: true });
+  // The reports, from the registry (daily and sessions add a mode of their own).
+  for (const definition of REPORTS) {
+    if (definition.name === 'daily') continue;
+    program.addCommand(definition.name === 'sessions' ? sessionsCommand() : commandOf(definition));
+  }
   for (const command of [
-    weeklyCommand(),
-    monthlyCommand(),
-    sessionsCommand().alias('session'),
-    modelsCommand().alias('model'),
-    projectsCommand().alias('project'),
-    hourlyCommand(),
-    blocksCommand().alias('block'),
-    toolsCommand().alias('tool'),
-    trendsCommand(),
     watchCommand(),
     dashboardCommand(),
     reportFileCommand(),

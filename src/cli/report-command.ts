@@ -1,5 +1,12 @@
-import { Command, Help, type Option } from 'commander';
-import { reportOptions, SHARED_OPTIONS_HEADING } from './shared-options.js';
+import { Command, Help, Option } from 'commander';
+import {
+  type ReportDefinition,
+  type ReportExtras,
+  reportJson,
+  unpricedOfModels,
+} from '../reports/registry.js';
+import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { type ReportOptions, reportOptions, SHARED_OPTIONS_HEADING } from './shared-options.js';
 
 const isShared = (option: Option) => option.helpGroupHeading === SHARED_OPTIONS_HEADING;
 
@@ -25,4 +32,45 @@ export function reportCommand(name: string, description: string): Command {
     },
   });
   return command.showHelpAfterError(`(usage ${name} --help lists the options)`).exitOverride();
+}
+
+export type ReportCommandOptions = ReportOptions & ReportExtras;
+
+/** Runs a report of the registry: its JSON with --json, else its table. */
+export async function runReport(
+  definition: ReportDefinition,
+  options: ReportCommandOptions,
+): Promise<void> {
+  const { defaultSince } = definition;
+  const context = await loadReport(
+    options,
+    defaultSince === undefined ? undefined : (until) => defaultSince(until, options),
+    { toolUses: definition.toolUses },
+  );
+  if (options.json) {
+    const unpriced =
+      definition.costs === false
+        ? (models: Parameters<typeof unpricedOf>[1]) => unpricedOfModels(context, models)
+        : (models: Parameters<typeof unpricedOf>[1]) => unpricedOf(context, models);
+    printJson(reportJson(definition, context, unpriced));
+    return;
+  }
+  const { text, empty } = definition.table(context, (models) =>
+    viewContext(context, unpricedOf(context, models)),
+  );
+  printReport(context, text, empty === undefined ? {} : { empty });
+}
+
+/** A report's command, made from its definition: its own options, the shared ones, the run. */
+export function commandOf(definition: ReportDefinition): Command {
+  const command = reportCommand(definition.name, definition.description);
+  for (const alias of definition.aliases ?? []) command.alias(alias);
+  for (const spec of definition.options ?? []) {
+    const option = new Option(spec.flags, spec.description);
+    // A bad value is the parser's UsageError: the message the API gives too, exit code 2.
+    if (spec.parse !== undefined) option.argParser(spec.parse);
+    if (spec.default !== undefined) option.default(spec.default);
+    command.addOption(option);
+  }
+  return command.action((options: ReportCommandOptions) => runReport(definition, options));
 }

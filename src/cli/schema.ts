@@ -24,7 +24,7 @@ export function schemaCommand() {
     .description("the JSON Schema of a report's --json or an export (no name: the list)")
     .argument(
       '[name]',
-      'daily, day, weekly, monthly, hourly, hour-of-day, sessions, session, models, projects, blocks, tools, export, export-row, pricing',
+      'an output, such as daily, day, session or export-row (usage schema lists them)',
     )
     .action((name: string | undefined) => showSchema(name));
 }

@@ -1,9 +1,7 @@
-import { Option } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
-import { renderSessionDetail, renderSessionsTable, sessionDetailJson } from '../format/sessions.js';
-import { rollupSelected } from '../report/daily.js';
-import { type SessionSort, sessionRows, sessionsMatching } from '../report/sessions.js';
-import { REPORT, reportJson } from '../reports/json.js';
+import { renderSessionDetail, sessionDetailJson } from '../format/sessions.js';
+import { sessionRows, sessionsMatching } from '../report/sessions.js';
+import { REPORT } from '../reports/registry.js';
 import {
   loadReport,
   printJson,
@@ -12,21 +10,7 @@ import {
   unpricedOf,
   viewContext,
 } from './context.js';
-import { reportCommand } from './report-command.js';
-import type { ReportOptions } from './shared-options.js';
-
-interface SessionsOptions extends ReportOptions {
-  sort: SessionSort;
-  limit?: number;
-}
-
-function parseLimit(value: string): number {
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 1) {
-    throw new UsageError(`--limit: '${value}' is not a whole number of 1 or more`, ExitCode.usage);
-  }
-  return limit;
-}
+import { commandOf, type ReportCommandOptions, runReport } from './report-command.js';
 
 /** One session in detail; the id may be a prefix, and the range is all of its requests. */
 function showSession(context: ReportContext, prefix: string): void {
@@ -53,37 +37,17 @@ function showSession(context: ReportContext, prefix: string): void {
   );
 }
 
-async function runSessions(id: string | undefined, options: SessionsOptions): Promise<void> {
-  const context = await loadReport(options);
-  if (id !== undefined) {
-    showSession(context, id);
+async function runSessions(id: string | undefined, options: ReportCommandOptions): Promise<void> {
+  if (id === undefined) {
+    await runReport(REPORT.sessions, options);
     return;
   }
-  const report = rollupSelected(context.selected, context.selection, (record) => record.sessionId);
-  const all = sessionRows(context.selected, options.sort);
-  const rows = options.limit === undefined ? all : all.slice(0, options.limit);
-  const unpriced = unpricedOf(context, report.models);
-  if (options.json) {
-    printJson(reportJson(REPORT.sessions, context, unpriced));
-    return;
-  }
-  printReport(
-    context,
-    renderSessionsTable(report, rows, all.length, context.calendar, viewContext(context, unpriced)),
-  );
+  showSession(await loadReport(options), id);
 }
 
+/** sessions from the registry, with an id: that session request by request. */
 export function sessionsCommand() {
-  return reportCommand(
-    'sessions',
-    'one row per session (subagents included), or one session in detail',
-  )
+  return commandOf(REPORT.sessions)
     .argument('[id]', 'a session id, or the start of one: that session request by request')
-    .addOption(
-      new Option('--sort <key>', 'order of the rows')
-        .choices(['cost', 'tokens', 'date'])
-        .default('cost'),
-    )
-    .addOption(new Option('--limit <n>', 'show at most n sessions').argParser(parseLimit))
-    .action((id: string | undefined, options: SessionsOptions) => runSessions(id, options));
+    .action((id: string | undefined, options: ReportCommandOptions) => runSessions(id, options));
 }

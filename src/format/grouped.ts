@@ -60,12 +60,23 @@ export function renderGroupedTable(
   );
 }
 
+type Figures = ReturnType<typeof groupFields>;
+type GroupedJson<N extends string, K extends string> = {
+  [P in N]: ({ [Q in K]: string } & Figures)[];
+} & { totals: Figures };
+
 /** `{ [name]: [{ [key]: …, ...figures }], totals }`, as ccusage names weekly and monthly. */
-export function groupedJson(report: GroupedReport, rows: Group[], name: string, keyName: string) {
+export function groupedJson<N extends string, K extends string>(
+  report: GroupedReport,
+  rows: Group[],
+  name: N,
+  keyName: K,
+): GroupedJson<N, K> {
+  // Computed keys lose their names in the type; the cast puts them back.
   return {
     [name]: rows.map((row) => ({ [keyName]: row.key, ...groupFields(row) })),
     totals: groupFields({ ...report.totals, models: report.models }),
-  };
+  } as GroupedJson<N, K>;
 }
 
 /** Models with their share of the cost. */

@@ -3,6 +3,7 @@ import type { PriceTable } from '../pricing/sources.js';
 import type { BudgetLine } from '../report/budget.js';
 import type { Group, NamedRollup } from '../report/group.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
+import type { ReportMeta } from '../schemas/output.js';
 import type { CostParts, ScanStats } from '../types.js';
 import { budgetJson } from './budget.js';
 import { roundCost } from './numbers.js';
@@ -96,7 +97,7 @@ export interface MetaContext {
 }
 
 /** What every report's `--json` says about how it was made. */
-export function reportMeta(context: MetaContext) {
+export function reportMeta(context: MetaContext): ReportMeta {
   return {
     schemaVersion: SCHEMA_VERSION,
     since: context.range.since,

@@ -1,6 +1,7 @@
 import type { ZonedCalendar } from '../report/calendar.js';
 import type { GroupedReport } from '../report/daily.js';
 import type { SessionRow } from '../report/sessions.js';
+import type { Output } from '../schemas/output.js';
 import type { PricedRecord } from '../types.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
@@ -138,7 +139,7 @@ export function sessionDetailJson(
   row: SessionRow,
   records: PricedRecord[],
   calendar: ZonedCalendar,
-) {
+): Output<'session'> {
   return {
     session: sessionFields(row, calendar),
     requests: records.map((record) => ({

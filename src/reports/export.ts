@@ -2,7 +2,7 @@ import { type ExportFormat, exportChunks } from '../format/export.js';
 import { rollupSelected } from '../report/daily.js';
 import { exportColumns, exportRows, type GroupBy } from '../report/export-rows.js';
 import type { ReportContext } from '../report-context.js';
-import { type JsonRequest, metaOf, unpricedOfModels } from './json.js';
+import { type JsonRequest, metaOf, unpricedOfModels } from './registry.js';
 
 /**
  * The selected records as an export's text chunks (CSV, JSON or NDJSON), one row per

@@ -113,14 +113,14 @@ const Meta = z
 
 const Totals = z.object(figures).strict();
 
-function report(name: string, entry: z.ZodRawShape) {
-  return z
-    .object({
-      [name]: z.array(z.object({ ...entry, ...figures }).strict()),
-      totals: Totals,
-      meta: Meta,
-    })
-    .strict();
+/** A report of rows under `name`, each `entry` and the figures, with totals and meta. */
+function report<N extends string, E extends z.ZodRawShape>(name: N, entry: E) {
+  const rows = z.array(z.object({ ...entry, ...figures }).strict());
+  // A computed key loses its name in the type; the cast puts it back, so z.infer knows it.
+  const shape = { [name]: rows, totals: Totals, meta: Meta } as {
+    [K in N]: typeof rows;
+  } & { totals: typeof Totals; meta: typeof Meta };
+  return z.object(shape).strict();
 }
 
 const Session = z
@@ -463,6 +463,16 @@ export const OUTPUT_SCHEMAS = {
 } as const;
 
 export type OutputName = keyof typeof OUTPUT_SCHEMAS;
+
+/**
+ * The type of an output, from its published schema: the JSON builders are typed with it, so a
+ * builder and its schema that drift apart fail `tsc`. (Imported as a type only: no zod at run
+ * time for the reports.)
+ */
+export type Output<N extends OutputName> = z.infer<(typeof OUTPUT_SCHEMAS)[N]>;
+
+/** What every report's JSON says of how it was made. */
+export type ReportMeta = z.infer<typeof Meta>;
 
 /** The JSON Schema of one output, as published in `schemas/`. */
 export function jsonSchemaOf(name: OutputName): Record<string, unknown> {

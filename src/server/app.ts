@@ -18,11 +18,13 @@ import {
   budgetReportJson,
   dayJson,
   type JsonRequest,
+  REPORT,
   REPORTS,
+  type ReportDefinition,
   reportJson,
-} from '../reports/json.js';
+} from '../reports/registry.js';
 import type { Usage } from '../usage.js';
-import { choiceOf, requestOf } from './query.js';
+import { choiceIn, requestOf } from './query.js';
 import { globalUsage, requestPage } from './views.js';
 
 /**
@@ -134,9 +136,10 @@ export function dashboardApp(options: DashboardOptions): Hono {
     query: Record<string, string>,
     base: Partial<JsonRequest>,
     build: (context: ReturnType<typeof reportContext<JsonRequest>>) => T,
-    defaultSince?: (until: string, request: JsonRequest) => string,
+    definition?: Pick<ReportDefinition, 'defaultSince' | 'options'>,
   ) => {
-    const request = requestOf(query, base);
+    const request = requestOf(query, base, definition?.options);
+    const defaultSince = definition?.defaultSince;
     const calendar = new ZonedCalendar(request.timezone ?? options.timeZone);
     const usage = await options.load(request);
     const context = reportContext(
@@ -180,7 +183,7 @@ export function dashboardApp(options: DashboardOptions): Hono {
           c.req.query(),
           { toolUses: definition.toolUses },
           (context) => reportJson(definition, context),
-          definition.defaultSince,
+          definition,
         ),
       ),
     );
@@ -227,7 +230,10 @@ export function dashboardApp(options: DashboardOptions): Hono {
 
   app.get(
     '/api/usage/global',
-    route((c) => answer({ ...unranged(c), all: 'true' }, {}, globalUsage)),
+    // This week starts on ?startOfWeek, as weekly's do.
+    route((c) =>
+      answer({ ...unranged(c), all: 'true' }, {}, globalUsage, { options: REPORT.weekly.options }),
+    ),
   );
 
   app.get(
@@ -241,8 +247,8 @@ export function dashboardApp(options: DashboardOptions): Hono {
     '/api/export',
     route(async (c) => {
       const query = c.req.query();
-      const format = choiceOf(query, 'format', EXPORT_FORMATS) ?? 'csv';
-      const groupBy: GroupBy = choiceOf(query, 'groupBy', GROUP_BYS) ?? 'day';
+      const format = choiceIn(query, 'format', EXPORT_FORMATS) ?? 'csv';
+      const groupBy: GroupBy = choiceIn(query, 'groupBy', GROUP_BYS) ?? 'day';
       const unbounded = !query.since && !query.until;
       const chunks = await answer(unbounded ? { ...query, all: 'true' } : query, {}, (context) =>
         exportOf(context, format, groupBy),

@@ -1,50 +1,42 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { COST_MODES, type CostMode } from '../pricing/price-records.js';
 import { assertTimeZone } from '../report/calendar.js';
-import type { JsonRequest } from '../reports/json.js';
+import { choiceOf, type ReportOption } from '../reports/options.js';
+import type { JsonRequest, ReportExtras } from '../reports/registry.js';
 
-/** One of `choices` from the query (none: undefined), or a UsageError with the CLI's message. */
-export function choiceOf<T extends string>(
+/**
+ * One of `choices` from the query (none: undefined), or a UsageError with the message the
+ * CLI's parser gives, naming the flag (`groupBy` is `--group-by`).
+ */
+export function choiceIn<T extends string>(
   query: Record<string, string>,
   name: string,
   choices: readonly T[],
 ): T | undefined {
   const value = query[name];
   if (value === undefined || value === '') return undefined;
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new UsageError(
-      `--${name}: '${value}' is not one of ${choices.join(', ')}`,
-      ExitCode.usage,
-    );
-  }
-  return value as T;
+  const flag = `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+  return choiceOf(flag, choices)(value);
 }
 
 /**
  * An API query as the options of the same report on the command line: `since`, `until`,
- * `all`, `timezone`, `project`, `model`, `mode`, and a report's own (`startOfWeek`, `sort`,
- * `limit`, …). A bad value is a UsageError with the message the CLI gives.
+ * `all`, `timezone`, `project`, `model`, `mode`, the budgets, and the report's `own` options
+ * (`startOfWeek`, `sort`, `limit`, …, read by the parsers the CLI uses). A bad value is a
+ * UsageError with the message the CLI gives.
  */
-export function requestOf(query: Record<string, string>, base: Partial<JsonRequest>): JsonRequest {
+export function requestOf(
+  query: Record<string, string>,
+  base: Partial<JsonRequest>,
+  own: ReportOption<keyof ReportExtras>[] = [],
+): JsonRequest {
   const text = (name: string) => {
     const value = query[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const mode: CostMode = choiceOf(query, 'mode', COST_MODES) ?? 'calculate';
+  const mode: CostMode = choiceIn(query, 'mode', COST_MODES) ?? 'calculate';
   const timezone = text('timezone');
   if (timezone !== undefined) assertTimeZone(timezone);
-  const whole = (name: string): number | undefined => {
-    const value = text(name);
-    if (value === undefined) return undefined;
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) {
-      throw new UsageError(
-        `--${name}: '${value}' is not a whole number of 1 or more`,
-        ExitCode.usage,
-      );
-    }
-    return number;
-  };
   const all = text('all');
   if (all !== undefined && (text('since') !== undefined || text('until') !== undefined)) {
     throw new UsageError('--all cannot be combined with --since or --until', ExitCode.usage);
@@ -61,8 +53,15 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
     }
     return amount;
   };
+  const extras: Record<string, unknown> = {};
+  for (const option of own) {
+    const value = text(option.name);
+    if (value === undefined) extras[option.name] = option.default;
+    else extras[option.name] = option.parse?.(value) ?? (value === 'true' || value === '1');
+  }
   return {
     ...base,
+    ...extras,
     dailyBudget: usd('dailyBudget'),
     weeklyBudget: usd('weeklyBudget'),
     monthlyBudget: usd('monthlyBudget'),
@@ -73,10 +72,5 @@ export function requestOf(query: Record<string, string>, base: Partial<JsonReque
     project: text('project'),
     model: text('model'),
     mode,
-    startOfWeek: choiceOf(query, 'startOfWeek', ['monday', 'sunday'] as const),
-    byHourOfDay: text('byHourOfDay') === 'true',
-    sort: choiceOf(query, 'sort', ['cost', 'tokens', 'date'] as const),
-    limit: whole('limit'),
-    days: whole('days'),
   };
 }

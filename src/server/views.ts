@@ -1,4 +1,3 @@
-import { ExitCode, UsageError } from '../errors.js';
 import { roundCost } from '../format/numbers.js';
 import { costFields } from '../format/report-json.js';
 import { weekOf } from '../report/calendar.js';
@@ -6,7 +5,8 @@ import { cacheHitRate } from '../report/day-detail.js';
 import { COST_COLUMNS, exportColumns, exportRows } from '../report/export-rows.js';
 import { totalOf } from '../report/group.js';
 import type { ReportContext } from '../report-context.js';
-import type { JsonRequest } from '../reports/json.js';
+import { choiceOf, wholeNumberOf } from '../reports/options.js';
+import type { JsonRequest } from '../reports/registry.js';
 
 /**
  * Views the dashboard's API has besides the reports: today, this week, this month and all at
@@ -54,25 +54,11 @@ const SORTS = ['timestamp', 'cost', 'totalTokens'] as const;
 
 /** One page of the range's requests, as `usage export --group-by request` rows, sorted. */
 export function requestPage(context: ReportContext<JsonRequest>, query: Record<string, string>) {
-  const page = Number(query.page ?? 1);
-  const pageSize = Number(query.pageSize ?? 100);
-  if (!Number.isInteger(page) || page < 1) {
-    throw new UsageError(
-      `page: '${query.page}' is not a whole number of 1 or more`,
-      ExitCode.usage,
-    );
-  }
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
-    throw new UsageError(`pageSize: '${query.pageSize}' is not from 1 to 1000`, ExitCode.usage);
-  }
-  const sort = (query.sortBy ?? 'timestamp') as (typeof SORTS)[number];
-  if (!SORTS.includes(sort)) {
-    throw new UsageError(
-      `sortBy: '${query.sortBy}' is not one of ${SORTS.join(', ')}`,
-      ExitCode.usage,
-    );
-  }
-  const descending = (query.order ?? 'desc') !== 'asc';
+  // API-only parameters, read by the parsers the report options use.
+  const page = wholeNumberOf('page', 1)(query.page || '1');
+  const pageSize = wholeNumberOf('pageSize', 1, 1000)(query.pageSize || '100');
+  const sort = choiceOf('sortBy', SORTS)(query.sortBy || 'timestamp');
+  const descending = choiceOf('order', ['asc', 'desc'] as const)(query.order || 'desc') === 'desc';
   const rows = [...exportRows(context.selected, 'request', context.calendar)];
   const value = (row: Record<string, unknown>) => {
     const v = row[sort];

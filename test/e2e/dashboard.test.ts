@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchChromium, startDashboard } from '../../bench/chromium.mjs';
+import { REPORTS } from '../../src/reports/registry.js';
 import { dashboardApp } from '../../src/server/app.js';
 import { loadUsage } from '../../src/usage.js';
 import { REPO, runCli } from '../helpers/cli.js';
@@ -42,17 +43,13 @@ const get = (url: string, headers: Record<string, string> = {}) =>
   });
 
 describe('the dashboard API answers what --json prints', () => {
-  it.each([
-    ['daily', []],
-    ['weekly', ['weekly']],
-    ['monthly', ['monthly']],
-    ['models', ['models']],
-    ['projects', ['projects']],
-    ['sessions', ['sessions']],
-    ['hourly', ['hourly']],
-    ['blocks', ['blocks']],
-    ['tools', ['tools']],
-  ])('/api/%s?all=true', async (name, command) => {
+  // Every report of the registry: its route and its command.
+  it.each(
+    REPORTS.map((definition) => [
+      definition.name,
+      definition.name === 'daily' ? [] : [definition.name],
+    ]),
+  )('/api/%s?all=true', async (name, command) => {
     const response = await get(`/api/${name}?all=true&timezone=UTC`);
     expect(response.status).toBe(200);
     const cli = JSON.parse(
@@ -160,6 +157,21 @@ describe('the dashboard API answers what --json prints', () => {
     expect(((await response.json()) as { error: string }).error).toMatch(
       /^--since: 'soon' is not a date/,
     );
+  });
+
+  // Each report's own options, read by one parser for the flag and the query parameter.
+  it.each(
+    REPORTS.flatMap((definition) =>
+      (definition.options ?? [])
+        .filter((option) => option.parse !== undefined)
+        .map((option) => [definition.name, option.name, option.flags.split(' ')[0] ?? '']),
+    ),
+  )('%s: a bad %s is a 400 with the message of %s', async (name, parameter, flag) => {
+    const response = await get(`/api/${name}?${parameter}=0x`);
+    expect(response.status).toBe(400);
+    const cli = runCli([name, flag, '0x', ...dataDirs]);
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toBe(`usage: ${((await response.json()) as { error: string }).error}\n`);
   });
 
   it('opens one session request by request', async () => {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { REPORTS } from '../../src/reports/registry.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
@@ -50,7 +51,7 @@ function shell(pipeline: string): { stdout: string; stderr: string; status: numb
 
 describe('every JSON output validates against its published schema', () => {
   const pricingArgs = ['--data-dir', path.join(REPO, 'fixtures', 'pricing'), '--all'];
-  it.each([
+  const cases: [string, string[]][] = [
     ['daily', [...berlin, '--json']],
     ['daily', [...pricingArgs, '--json']],
     ['day', ['--day', '2026-11-19', ...dataDirs, '--timezone', 'Europe/Berlin', '--json']],
@@ -69,10 +70,18 @@ describe('every JSON output validates against its published schema', () => {
     ['trends', ['trends', ...dataDirs, '--until', '2026-11-21', '--days', '14', '--json']],
     ['budget', ['budget', ...berlin, '--daily-budget', '5', '--monthly-budget', '50', '--json']],
     ['daily', [...berlin, '--weekly-budget', '5', '--json']],
-  ])('%s (%j)', (schema, args) => {
+  ];
+  it.each(cases)('%s (%j)', (schema, args) => {
     const validate = validator(schema);
     const value = JSON.parse(runCli(args).stdout);
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('has a case for each schema of every report in the registry', () => {
+    const covered = new Set(cases.map(([schema]) => schema));
+    for (const schema of REPORTS.flatMap((definition) => definition.schemas)) {
+      expect(covered, schema).toContain(schema);
+    }
   });
 
   it('export --json means --format json, unless --format is given', () => {
