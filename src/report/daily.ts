@@ -1,8 +1,8 @@
 import type { PricedRecord } from '../types.js';
 import { type Day, daysBetween, type ZonedCalendar } from './calendar.js';
-import { type Group, groupRecords, type NamedRollup, totalOf } from './group.js';
+import { type Group, groupRecords, type NamedRollup } from './group.js';
 import type { DayRange } from './range.js';
-import { emptyRollup, type Rollup } from './rollup.js';
+import { addRollup, emptyRollup, type Rollup, RollupsByName } from './rollup.js';
 import { type Selection, selectRecords } from './select.js';
 
 export type { NamedRollup } from './group.js';
@@ -42,10 +42,6 @@ export function usageDaySpan(
   return { first: calendar.dayOf(first.timestamp), last: calendar.dayOf(last.timestamp) };
 }
 
-function byCost(a: Group, b: Group): number {
-  return b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
-
 /** Selects the records of a report, then sums them by `keyOf`. */
 export function rollupBy(
   records: PricedRecord[],
@@ -64,17 +60,20 @@ export function rollupSelected(
   selection: Selection,
   keyOf: (record: PricedRecord) => string,
 ): GroupedReport {
+  const rows = groupRecords(selected, keyOf);
+  // The totals and the models from the rows' own sums: one pass over the records, not three.
+  const totals = emptyRollup();
+  const models = new RollupsByName();
+  for (const { key: _key, first: _first, last: _last, models: rowModels, ...rollup } of rows) {
+    addRollup(totals, rollup);
+    for (const { name, ...model } of rowModels) models.addRollup(name, model);
+  }
   return {
     range: selection.range,
     timeZone: selection.calendar.timeZone,
-    rows: groupRecords(selected, keyOf),
-    totals: totalOf(selected),
-    models: groupRecords(selected, (record) => record.model)
-      .sort(byCost)
-      .map(({ key, first: _first, last: _last, models: _models, ...rollup }) => ({
-        name: key,
-        ...rollup,
-      })),
+    rows,
+    totals,
+    models: models.list(),
   };
 }
 

@@ -50,6 +50,11 @@ export function addRecord(rollup: Rollup, record: PricedRecord): void {
   rollup.loggedCost += record.loggedCost;
 }
 
+/** Adds one rollup's sums into another's. */
+export function addRollup(into: Rollup, from: Rollup): void {
+  for (const field of Object.keys(from) as (keyof Rollup)[]) into[field] += from[field];
+}
+
 export function cacheWriteTokens(tokens: TokenCounts): number {
   return tokens.cacheWrite5mTokens + tokens.cacheWrite1hTokens;
 }
@@ -66,12 +71,21 @@ export class RollupsByName {
   private readonly rollups = new Map<string, Rollup>();
 
   add(name: string, record: PricedRecord): void {
+    addRecord(this.named(name), record);
+  }
+
+  /** Adds a rollup already summed (a group's, for one model) under `name`. */
+  addRollup(name: string, rollup: Rollup): void {
+    addRollup(this.named(name), rollup);
+  }
+
+  private named(name: string): Rollup {
     let rollup = this.rollups.get(name);
     if (rollup === undefined) {
       rollup = emptyRollup();
       this.rollups.set(name, rollup);
     }
-    addRecord(rollup, record);
+    return rollup;
   }
 
   list(): (Rollup & { name: string })[] {

@@ -19,9 +19,9 @@ import { renderToolsTable, toolsJson } from '../format/tools.js';
 import { renderTrends, trendsJson } from '../format/trends.js';
 import {
   activeBlock,
+  blockSpans,
   blocksInRange,
   maxTokensOfFinishedBlocks,
-  usageBlocks,
 } from '../report/blocks.js';
 import { worstState } from '../report/budget.js';
 import {
@@ -207,13 +207,13 @@ function sessionsOf(context: ReportContext<JsonRequest>) {
 /** The 5-hour windows that start in the range, from the whole history, and the token limit. */
 function blocksOf(context: ReportContext<JsonRequest>) {
   // Windows from the whole history; the range picks the ones to show.
-  const history = usageBlocks(ofModel(context.records, context.options.model), context.now);
-  const blocks = blocksInRange(history, context.selection.range, context.calendar);
+  const history = blockSpans(ofModel(context.records, context.options.model));
+  const blocks = blocksInRange(history, context.selection.range, context.calendar, context.now);
   const asked = context.options.tokenLimit;
   return {
     blocks,
     active: activeBlock(blocks, context.now),
-    limit: asked === 'max' ? maxTokensOfFinishedBlocks(history) : (asked ?? null),
+    limit: asked === 'max' ? maxTokensOfFinishedBlocks(history, context.now) : (asked ?? null),
     rollup: rollupSelected(
       blocks.flatMap((block) => block.records),
       context.selection,

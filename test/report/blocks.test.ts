@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { activeBlock, maxTokensOfFinishedBlocks, usageBlocks } from '../../src/report/blocks.js';
+import {
+  activeBlock,
+  blockSpans,
+  maxTokensOfFinishedBlocks,
+  usageBlocks,
+} from '../../src/report/blocks.js';
 import { pricedRecord } from '../helpers/lines.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -15,6 +20,11 @@ const records = [
 ];
 
 describe('usageBlocks', () => {
+  it('finds the same windows whatever order the requests come in', () => {
+    const now = at('2026-11-23T00:00:00Z');
+    expect(usageBlocks([...records].reverse(), now)).toEqual(usageBlocks(records, now));
+  });
+
   it('opens a window at the hour of the first request and keeps it for five hours', () => {
     const blocks = usageBlocks(records, at('2026-11-23T00:00:00Z'));
     expect(
@@ -25,7 +35,7 @@ describe('usageBlocks', () => {
       ['2026-11-21T08:00:00.000Z', 1, 50, 0.5],
     ]);
     expect(blocks.every((b) => !b.isActive)).toBe(true);
-    expect(maxTokensOfFinishedBlocks(blocks)).toBe(1000);
+    expect(maxTokensOfFinishedBlocks(blockSpans(records), at('2026-11-23T00:00:00Z'))).toBe(1000);
   });
 
   it('gives the open window its burn rate and projection', () => {
@@ -39,6 +49,8 @@ describe('usageBlocks', () => {
     expect(active?.costPerHour).toBe(0.25);
     expect(active?.projectedTokens).toBe(125);
     expect(active?.projectedCost).toBe(1.25);
-    expect(maxTokensOfFinishedBlocks(blocks)).toBe(1000);
+    expect(maxTokensOfFinishedBlocks(blockSpans(records), now)).toBe(1000);
+    // Half an hour before the 15:00 window ends, it is not finished: the most is the first's.
+    expect(maxTokensOfFinishedBlocks(blockSpans(records), at('2026-11-20T19:30:00Z'))).toBe(300);
   });
 });
