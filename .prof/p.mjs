@@ -25635,6 +25635,9 @@ function addRecord(rollup, record2) {
   rollup.webSearchCost += record2.webSearchCost;
   rollup.loggedCost += record2.loggedCost;
 }
+function addRollup(into, from) {
+  for (const field of Object.keys(from)) into[field] += from[field];
+}
 function cacheWriteTokens(tokens) {
   return tokens.cacheWrite5mTokens + tokens.cacheWrite1hTokens;
 }
@@ -25644,12 +25647,19 @@ function totalTokens(tokens) {
 var RollupsByName = class {
   rollups = /* @__PURE__ */ new Map();
   add(name, record2) {
+    addRecord(this.named(name), record2);
+  }
+  /** Adds a rollup already summed (a group's, for one model) under `name`. */
+  addRollup(name, rollup) {
+    addRollup(this.named(name), rollup);
+  }
+  named(name) {
     let rollup = this.rollups.get(name);
     if (rollup === void 0) {
       rollup = emptyRollup();
       this.rollups.set(name, rollup);
     }
-    addRecord(rollup, record2);
+    return rollup;
   }
   list() {
     return [...this.rollups].map(([name, rollup]) => ({ name, ...rollup })).sort((a, b) => b.cost - a.cost || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -26345,19 +26355,20 @@ function usageDaySpan(records, calendar) {
   if (first === void 0 || last === void 0) return null;
   return { first: calendar.dayOf(first.timestamp), last: calendar.dayOf(last.timestamp) };
 }
-function byCost(a, b) {
-  return b.cost - a.cost || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-}
 function rollupSelected(selected, selection, keyOf) {
+  const rows = groupRecords(selected, keyOf);
+  const totals = emptyRollup();
+  const models = new RollupsByName();
+  for (const { key: _key, first: _first, last: _last, models: rowModels, ...rollup } of rows) {
+    addRollup(totals, rollup);
+    for (const { name, ...model } of rowModels) models.addRollup(name, model);
+  }
   return {
     range: selection.range,
     timeZone: selection.calendar.timeZone,
-    rows: groupRecords(selected, keyOf),
-    totals: totalOf(selected),
-    models: groupRecords(selected, (record2) => record2.model).sort(byCost).map(({ key, first: _first, last: _last, models: _models, ...rollup }) => ({
-      name: key,
-      ...rollup
-    }))
+    rows,
+    totals,
+    models: models.list()
   };
 }
 function dailyOfSelected(selected, selection) {
@@ -28018,13 +28029,15 @@ function requestPage(context, query) {
   const pageSize = wholeNumberOf("pageSize", 1, 1e3)(query.pageSize || "100");
   const sort = choiceOf("sortBy", SORTS)(query.sortBy || "timestamp");
   const descending = choiceOf("order", ["asc", "desc"])(query.order || "desc") === "desc";
-  const rows = [...exportRows(context.selected, "request", context.calendar)];
-  const value = (row) => {
-    const v = row[sort];
-    return typeof v === "number" ? v : typeof v === "string" ? Date.parse(v) : -1;
+  const value = {
+    timestamp: (record2) => record2.timestamp,
+    cost: (record2) => record2.cost ?? -1,
+    totalTokens
   };
-  rows.sort((a, b) => descending ? value(b) - value(a) : value(a) - value(b));
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize).map((row) => {
+  const of = value[sort];
+  const sorted = [...context.selected].sort((a, b) => descending ? of(b) - of(a) : of(a) - of(b));
+  const paged = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const shown = [...exportRows(paged, "request", context.calendar)].map((row) => {
     const rounded = { ...row };
     for (const column of COST_COLUMNS) {
       const cost = rounded[column];
@@ -28032,7 +28045,7 @@ function requestPage(context, query) {
     }
     return rounded;
   });
-  return { columns: exportColumns("request"), total: rows.length, page, pageSize, rows: shown };
+  return { columns: exportColumns("request"), total: sorted.length, page, pageSize, rows: shown };
 }
 
 // ../../tmp/prof/p.ts

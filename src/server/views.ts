@@ -4,9 +4,11 @@ import { weekOf } from '../report/calendar.js';
 import { cacheHitRate } from '../report/day-detail.js';
 import { COST_COLUMNS, exportColumns, exportRows } from '../report/export-rows.js';
 import { totalOf } from '../report/group.js';
+import { totalTokens } from '../report/rollup.js';
 import type { ReportContext } from '../report-context.js';
 import { choiceOf, wholeNumberOf } from '../reports/options.js';
 import type { JsonRequest } from '../reports/registry.js';
+import type { PricedRecord } from '../types.js';
 
 /**
  * Views the dashboard's API has besides the reports: today, this week, this month and all at
@@ -59,13 +61,16 @@ export function requestPage(context: ReportContext<JsonRequest>, query: Record<s
   const pageSize = wholeNumberOf('pageSize', 1, 1000)(query.pageSize || '100');
   const sort = choiceOf('sortBy', SORTS)(query.sortBy || 'timestamp');
   const descending = choiceOf('order', ['asc', 'desc'] as const)(query.order || 'desc') === 'desc';
-  const rows = [...exportRows(context.selected, 'request', context.calendar)];
-  const value = (row: Record<string, unknown>) => {
-    const v = row[sort];
-    return typeof v === 'number' ? v : typeof v === 'string' ? Date.parse(v) : -1;
+  // The records are sorted and paged first; only the page's become rows.
+  const value: Record<(typeof SORTS)[number], (record: PricedRecord) => number> = {
+    timestamp: (record) => record.timestamp,
+    cost: (record) => record.cost ?? -1,
+    totalTokens,
   };
-  rows.sort((a, b) => (descending ? value(b) - value(a) : value(a) - value(b)));
-  const shown = rows.slice((page - 1) * pageSize, page * pageSize).map((row) => {
+  const of = value[sort];
+  const sorted = [...context.selected].sort((a, b) => (descending ? of(b) - of(a) : of(a) - of(b)));
+  const paged = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const shown = [...exportRows(paged, 'request', context.calendar)].map((row) => {
     const rounded = { ...row };
     for (const column of COST_COLUMNS) {
       const cost = rounded[column];
@@ -73,5 +78,5 @@ export function requestPage(context: ReportContext<JsonRequest>, query: Record<s
     }
     return rounded;
   });
-  return { columns: exportColumns('request'), total: rows.length, page, pageSize, rows: shown };
+  return { columns: exportColumns('request'), total: sorted.length, page, pageSize, rows: shown };
 }
