@@ -28052,6 +28052,7 @@ function requestPage(context, query) {
 var env = { HOME: "/tmp", CLAUDE_CONFIG_DIR: "/tmp/bench1g" };
 var t0 = performance.now();
 var usage = await loadUsage({ ledger: "/tmp/dash1g.db", mode: "calculate", toolUses: true }, { env, homeDir: "/tmp" });
+if (process.env.LOADS) for (let i = 0; i < 10; i++) await loadUsage({ ledger: "/tmp/dash1g.db", mode: "calculate", toolUses: true }, { env, homeDir: "/tmp" });
 console.log("load", (performance.now() - t0).toFixed(0), "ms", usage.records.length, "records");
 var cal = new ZonedCalendar("UTC");
 var time3 = (name, f) => {

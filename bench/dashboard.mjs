@@ -60,6 +60,7 @@ export async function benchDashboard(dir, ledger, calls = 20) {
     const url = new URL(await address);
     const headers = { authorization: `Bearer ${url.searchParams.get('token')}` };
     const rows = [];
+    let first = null;
     for (const route of ROUTES) {
       const times = [];
       for (let i = 0; i <= calls; i++) {
@@ -67,8 +68,10 @@ export async function benchDashboard(dir, ledger, calls = 20) {
         const response = await fetch(`${url.origin}${route}`, { headers });
         await response.arrayBuffer();
         if (!response.ok) throw new Error(`${route}: ${response.status}`);
-        // The first call of each route warms it; it is not counted.
+        // The first call of each route warms it; it is not counted. The very first reads the
+        // ledger, as the first call after the logs change does: it is shown on its own.
         if (i > 0) times.push(performance.now() - began);
+        else first ??= performance.now() - began;
       }
       rows.push({
         name: `GET ${route}`,
@@ -77,6 +80,12 @@ export async function benchDashboard(dir, ledger, calls = 20) {
         target: '< 50 ms (p95)',
       });
     }
+    rows.push({
+      name: `first call, reading the ledger (${ROUTES[0]})`,
+      p50: first,
+      p95: first,
+      target: 'once per change of the logs',
+    });
     if (existsSync(CHROMIUM)) {
       const times = await firstRender(url);
       rows.push({

@@ -105,14 +105,23 @@ async function runDashboard(options: DashboardOptions): Promise<void> {
       `[::1]:${port}`,
       `${options.host}:${port}`,
     ],
-    // A page asks for the same usage several times a refresh; it changes only with the logs.
+    // A page asks for usage a dozen times a refresh, for other ranges, but the records read
+    // depend only on the project and the cost mode (with tool calls for all), and change only
+    // with the logs: one load serves them all.
     load: (request) => {
-      const key = `${version} ${JSON.stringify(request)}`;
+      const key = `${version} ${request.mode} ${request.project ?? ''}`;
       const known = loaded.get(key);
       if (known !== undefined) return known;
       const usage = loadUsageFrom(
         store,
-        { ...request, dataDir: options.dataDir, ledger: options.ledger, config: options.config },
+        {
+          mode: request.mode,
+          project: request.project,
+          toolUses: true,
+          dataDir: options.dataDir,
+          ledger: options.ledger,
+          config: options.config,
+        },
         environment,
         { sync: 'none' },
       );
