@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { syncLedger } from '../ledger/sync.js';
 import { packageRoot } from '../package-root.js';
+import { cachedPricesFile } from '../pricing/sources.js';
 import { dashboardApp } from '../server/app.js';
 import { loadUsageFrom, type Usage } from '../usage.js';
 import { warn } from './context.js';
@@ -58,6 +61,15 @@ function openBrowser(url: string): void {
   }
 }
 
+/** When a file last changed (0: it is not there). */
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
 /** How many loaded usages (of distinct queries, at the logs' current state) are kept. */
 const LOADS_KEPT = 16;
 
@@ -94,6 +106,8 @@ async function runDashboard(options: DashboardOptions): Promise<void> {
     }
   };
   const environment = processEnvironment();
+  const configFile = options.config ?? defaultConfigFile(environment.env, environment.homeDir);
+  const pricesFile = cachedPricesFile(cacheDir(environment.env, environment.homeDir));
   const loaded = new Map<string, Promise<Usage>>();
   const token = randomBytes(24).toString('base64url');
   let port = options.port;
@@ -109,7 +123,9 @@ async function runDashboard(options: DashboardOptions): Promise<void> {
     // depend only on the project and the cost mode (with tool calls for all), and change only
     // with the logs: one load serves them all.
     load: (request) => {
-      const key = `${version} ${request.mode} ${request.project ?? ''}`;
+      // An edit of the config (budgets, prices) or a price update counts as a change too.
+      const settings = `${mtimeOf(configFile)} ${mtimeOf(pricesFile)}`;
+      const key = `${version} ${settings} ${request.mode} ${request.project ?? ''}`;
       const known = loaded.get(key);
       if (known !== undefined) return known;
       const usage = loadUsageFrom(

@@ -1,6 +1,15 @@
 /// <reference lib="dom" />
 import type { ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { request } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -186,6 +195,30 @@ describe('the dashboard API answers what --json prints', () => {
     const none = await get('/api/sessions/nosuch');
     expect(none.status).toBe(404);
     expect(await none.json()).toEqual({ error: 'no one session id starts with that' });
+  });
+});
+
+describe('usage dashboard, the process', () => {
+  it('sees an edit of the config without a restart', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-config-'));
+    const config = path.join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ budgets: { daily: 5 } }));
+    const started = startDashboard([...dataDirs, '--config', config], { HOME: dir });
+    try {
+      const url = new URL(await started.address);
+      const limit = async () => {
+        const response = await fetch(`${url.origin}/api/budget`, {
+          headers: { authorization: `Bearer ${url.searchParams.get('token')}` },
+        });
+        return ((await response.json()) as { budgets: { limit: number }[] }).budgets[0]?.limit;
+      };
+      expect(await limit()).toBe(5);
+      writeFileSync(config, JSON.stringify({ budgets: { daily: 7 } }));
+      utimesSync(config, new Date(), new Date(Date.now() + 2_000));
+      expect(await limit()).toBe(7);
+    } finally {
+      started.server.kill('SIGTERM');
+    }
   });
 });
 
