@@ -5,8 +5,14 @@ import { afterEach } from 'vitest';
 
 const made: string[] = [];
 
+// A status line's background sync (a detached process) may still be writing its ledger in the
+// folder when a test ends: retry while files appear under the removal (ENOTEMPTY).
 afterEach(async () => {
-  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(
+    made
+      .splice(0)
+      .map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 })),
+  );
 });
 
 /**
