@@ -7,5 +7,5 @@ export function mulberry32(seed: number): () => number;
 export function generate(
   dir: string,
   targetBytes: number,
-  options?: { single?: boolean; seed?: number },
+  options?: { single?: boolean; seed?: number; profile?: 'real' | 'usage-heavy' },
 ): void;

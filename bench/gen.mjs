@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes realistic Claude Code logs, seeded and deterministic, with their expected totals.
-//   npm run gen -- <dir> <size> [--single] [--seed N]
+//   npm run gen -- <dir> <size> [--single] [--seed N] [--profile real|usage-heavy]
 // <size>: bytes, or with a unit: 256MiB, 1GiB, 40MiB. --single writes everything to one file.
 // <dir>/projects/… holds the logs; <dir>/expected.json the totals computed here, independently
 // of usage-ledger's code: each response once (its final copy), priced with the table below.
@@ -41,7 +41,39 @@ export function mulberry32(seed) {
   };
 }
 
-export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
+/**
+ * The shapes of log there are: `real` as ../shared/claude-logs.md measures public logs (per GiB
+ * ~1,100-1,600 files, ~190,000-280,000 lines, half of them with usage, ~65,000 responses, and
+ * only a fifth to two fifths of the bytes in usage lines: tool results are most of it), and
+ * `usage-heavy` (small tool results: ~70% of the bytes in usage lines). Sizes are log-normal:
+ * a median and a spread (p90 = median x e^(1.28 sigma)).
+ */
+const PROFILES = {
+  real: {
+    sessionResponses: 38,
+    textMedian: 300,
+    textSigma: 1.4,
+    resultMedian: 1_700,
+    resultSigma: 1.85,
+    snapshotMedian: 4_000,
+    snapshotShare: 0.35,
+    subagentShare: 0.006,
+    progressHeavyShare: 0.1,
+  },
+  'usage-heavy': {
+    sessionResponses: 200,
+    textMedian: 900,
+    textSigma: 1.0,
+    resultMedian: 400,
+    resultSigma: 1.0,
+    snapshotMedian: 1_000,
+    snapshotShare: 0.1,
+    subagentShare: 0.004,
+    progressHeavyShare: 0,
+  },
+};
+
+export function generate(dir, targetBytes, { single = false, seed = 1, profile = 'real' } = {}) {
   const random = mulberry32(seed);
   const int = (min, max) => min + Math.floor(random() * (max - min + 1));
   const pick = (list) => list[Math.floor(random() * list.length)];
@@ -71,10 +103,21 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
     }
     return file;
   };
+  /** The shape written, to compare with real logs: lines, and lines and bytes with usage. */
+  const shapeOf = { lines: 0, usageLines: 0, usageBytes: 0 };
   const write = (relative, text) => {
     const file = fileFor(single ? '-home-dev-monorepo/0000-single.jsonl' : relative);
     writeSync(file.fd, text);
-    written += Buffer.byteLength(text);
+    const bytes = Buffer.byteLength(text);
+    written += bytes;
+    for (const line of text.split('\n')) {
+      if (line === '') continue;
+      shapeOf.lines++;
+      if (line.includes('"usage"')) {
+        shapeOf.usageLines++;
+        shapeOf.usageBytes += Buffer.byteLength(line) + 1;
+      }
+    }
   };
 
   /** Adds a response's final copy to the expected totals, priced here. */
@@ -107,6 +150,25 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
     }
   };
 
+  const shape = PROFILES[profile];
+  if (shape === undefined)
+    throw new Error(`profile: '${profile}' is not one of ${Object.keys(PROFILES).join(', ')}`);
+  /** A log-normal size: `median` bytes, spread `sigma`, at most `max`. */
+  const logNormal = (median, sigma, max) => {
+    const z = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+    return Math.max(1, Math.min(max, Math.round(median * Math.exp(sigma * z))));
+  };
+  const WORDS =
+    'the of and to in is that for it with as on this be are by file test we function return value'.split(
+      ' ',
+    );
+  /** Text of about `bytes` characters, words rather than one repeated letter. */
+  const prose = (bytes) => {
+    let text = '';
+    while (text.length < bytes) text += `${pick(WORDS)} `;
+    return text.slice(0, bytes);
+  };
+
   const projects = Array.from(
     { length: 14 },
     (_, i) => `/home/dev/${pick(['api', 'web', 'infra', 'ml', 'docs', 'cli'])}-${i}`,
@@ -120,13 +182,11 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
     const folder = cwd.replace(/[^a-zA-Z0-9]/g, '-');
     const sessionId = uuid();
     const file = `${folder}/${sessionId}.jsonl`;
-    const base = {
-      cwd,
-      sessionId,
-      version: pick(['2.0.31', '2.1.4', '1.0.98']),
-      gitBranch: 'main',
-      userType: 'external',
-    };
+    // Since 2.1.97 every copy of a response carries its final usage; before, the first copies
+    // are streaming placeholders with less output.
+    const version = pick(['2.0.31', '2.1.4', '2.1.98', '2.1.152', '2.1.201', '2.1.250']);
+    const finalEveryCopy = Number(version.split('.')[2]) >= 97 && version.startsWith('2.1');
+    const base = { cwd, sessionId, version, gitBranch: 'main', userType: 'external' };
     let now = start + Math.floor(random() * span);
     const iso = () => new Date(now).toISOString();
     const lines = [];
@@ -135,26 +195,49 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
       lines.push(text);
       write(file, text);
     };
+    const line = (type, fields) => ({
+      parentUuid: uuid(),
+      isSidechain: false,
+      ...base,
+      type,
+      ...fields,
+      uuid: uuid(),
+      timestamp: iso(),
+    });
 
     // A resumed session starts with a copy of an earlier session's lines (same keys).
     if (!single && history.length > 0 && random() < 0.15) {
       for (const text of pick(history)) write(file, text);
     }
     const model = random() < 0.7 ? 'claude-sonnet-4-5-20250929' : 'claude-opus-4-6';
+    // Some sessions log a progress line for every step of every command.
+    const progressHeavy = random() < shape.progressHeavyShare;
     let context = int(8_000, 30_000);
-    const turns = int(5, 40);
-    for (let turn = 0; turn < turns && written < targetBytes; turn++) {
-      now += int(5_000, 600_000);
-      emit({
-        parentUuid: uuid(),
-        isSidechain: false,
-        ...base,
-        type: 'user',
-        message: { role: 'user', content: 'Please continue with the next step.' },
-        uuid: uuid(),
-        timestamp: iso(),
-      });
-      // One response, written as one line per content block with growing output.
+    const responses = logNormal(shape.sessionResponses, 1.1, 2_000);
+    let turnLeft = 0;
+    for (let done = 0; done < responses && written < targetBytes; done++) {
+      now += int(2_000, 120_000);
+      if (turnLeft === 0) {
+        turnLeft = int(1, 9);
+        emit(line('user', { message: { role: 'user', content: prose(logNormal(120, 1, 4_000)) } }));
+        if (random() < shape.snapshotShare) {
+          emit({
+            type: 'file-history-snapshot',
+            messageId: uuid(),
+            snapshot: {
+              trackedFileBackups: {
+                [`${cwd}/src/a.ts`]: {
+                  backupFileName: prose(logNormal(shape.snapshotMedian, 1, 200_000)),
+                },
+              },
+            },
+            isSnapshotUpdate: false,
+          });
+        }
+      }
+      turnLeft--;
+      const lastOfTurn = turnLeft === 0;
+      // One response, written as one line per content block.
       const messageId = `msg_01${hex(22)}`;
       const requestId = `req_011${hex(21)}`;
       const oneHour = random() < 0.4;
@@ -169,81 +252,125 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
           ephemeral_1h_input_tokens: oneHour ? write5m : 0,
         },
         output_tokens: 0,
+        server_tool_use: { web_search_requests: 0, web_fetch_requests: random() < 0.05 ? 1 : 0 },
         service_tier: 'standard',
+        inference_geo: pick(['', 'global', 'not_available']),
       };
       if (model === 'claude-opus-4-6' && random() < 0.05) usage.speed = 'fast';
       context += write5m;
       const finalOutput = int(20, 4000);
-      const blocks = int(1, 4);
+      const blocks = random() < 0.55 ? 1 : random() < 0.7 ? 2 : 3;
       const toolId = `toolu_01${hex(22)}`;
+      const tool = lastOfTurn ? null : pick(['Read', 'Edit', 'Bash', 'Grep', 'Write', 'Glob']);
       for (let block = 1; block <= blocks; block++) {
         const output =
-          block === blocks
+          block === blocks || finalEveryCopy
             ? finalOutput
             : Math.max(1, Math.floor((finalOutput * block) / (blocks + 1)));
         const content =
-          block === blocks && random() < 0.6
+          block === blocks && tool !== null
             ? [
                 {
                   type: 'tool_use',
                   id: toolId,
-                  name: pick(['Read', 'Edit', 'Bash', 'Grep', 'Write']),
-                  input: { file_path: `${cwd}/src/file${int(1, 90)}.ts` },
+                  name: tool,
+                  input:
+                    tool === 'Write' || tool === 'Edit'
+                      ? {
+                          file_path: `${cwd}/src/file${int(1, 90)}.ts`,
+                          content: prose(logNormal(shape.textMedian * 2, shape.textSigma, 100_000)),
+                        }
+                      : { file_path: `${cwd}/src/file${int(1, 90)}.ts` },
                 },
               ]
-            : [{ type: 'text', text: 'Working on it. '.repeat(int(1, 40)) }];
-        emit({
-          parentUuid: uuid(),
-          isSidechain: false,
-          ...base,
-          message: {
-            id: messageId,
-            type: 'message',
-            role: 'assistant',
-            model,
-            content,
-            stop_reason: null,
-            usage: { ...usage, output_tokens: output },
-          },
-          requestId,
-          type: 'assistant',
-          uuid: uuid(),
-          timestamp: iso(),
-        });
+            : block === 1 && blocks > 1
+              ? [
+                  {
+                    type: 'thinking',
+                    thinking: prose(logNormal(shape.textMedian, shape.textSigma, 60_000)),
+                    signature: hex(64),
+                  },
+                ]
+              : [
+                  {
+                    type: 'text',
+                    text: prose(logNormal(shape.textMedian, shape.textSigma, 100_000)),
+                  },
+                ];
+        emit(
+          line('assistant', {
+            message: {
+              id: messageId,
+              type: 'message',
+              role: 'assistant',
+              model,
+              content,
+              stop_reason: block === blocks ? (tool === null ? 'end_turn' : 'tool_use') : null,
+              stop_sequence: null,
+              usage: {
+                ...usage,
+                output_tokens: output,
+                output_tokens_details: { thinking_tokens: Math.floor(output / 3) },
+                iterations: [],
+              },
+            },
+            requestId,
+          }),
+        );
       }
       count(iso(), model, { ...usage, output_tokens: finalOutput });
       responseCount++;
 
-      // A tool result: most are small, some are large (a file read, a long command output).
-      const size =
-        random() < 0.85
-          ? int(200, 8_000)
-          : random() < 0.9
-            ? int(8_000, 200_000)
-            : int(200_000, 2_000_000);
-      emit({
-        parentUuid: uuid(),
-        isSidechain: false,
-        ...base,
-        type: 'user',
-        message: {
-          role: 'user',
-          content: [{ tool_use_id: toolId, type: 'tool_result', content: 'x'.repeat(size) }],
-        },
-        uuid: uuid(),
-        timestamp: iso(),
-        toolUseResult: { stdout: 'y'.repeat(Math.min(size, 50_000)), stderr: '' },
-      });
+      if (tool !== null) {
+        // A tool result: most are small, some large (a file read, a long command's output),
+        // a few of megabytes; a command's output comes twice (in the result and toolUseResult).
+        const size = logNormal(shape.resultMedian, shape.resultSigma, 5_000_000);
+        const output = prose(size);
+        if (progressHeavy && tool === 'Bash') {
+          for (let step = int(3, 30); step > 0; step--) {
+            now += int(200, 3_000);
+            emit(
+              line('progress', {
+                data: {
+                  type: 'bash_progress',
+                  output: prose(int(40, 400)),
+                  elapsedTimeSeconds: step,
+                },
+                toolUseID: toolId,
+                parentToolUseID: toolId,
+              }),
+            );
+          }
+        }
+        emit(
+          line('user', {
+            message: {
+              role: 'user',
+              content: [{ tool_use_id: toolId, type: 'tool_result', content: output }],
+            },
+            // As Claude Code keeps them: a command's output, a read file's text and an edited
+            // file's original come a second time here.
+            toolUseResult:
+              tool === 'Bash'
+                ? { stdout: output, stderr: '', interrupted: false }
+                : tool === 'Read'
+                  ? { type: 'text', file: { filePath: `${cwd}/src/a.ts`, content: output } }
+                  : tool === 'Edit' || tool === 'Write'
+                    ? { filePath: `${cwd}/src/a.ts`, originalFile: output, structuredPatch: [] }
+                    : { filenames: [`${cwd}/src/a.ts`], numFiles: 1 },
+          }),
+        );
+      }
 
       // Sometimes a subagent: its own file (nested or flat layout), and progress copies in the parent.
-      if (random() < 0.08) {
+      if (random() < shape.subagentShare) {
         const agentId = hex(8);
         const nested = random() < 0.5;
         const agentFile = nested
           ? `${folder}/${sessionId}/subagents/agent-${agentId}.jsonl`
           : `${folder}/agent-${agentId}.jsonl`;
         const keepFile = random() < 0.85; // otherwise only the progress copies are on disk
-        for (let step = 0; step < int(2, 6); step++) {
+        for (let step = 0; step < int(4, 40); step++) {
           now += int(2_000, 30_000);
           const id = `msg_01${hex(22)}`;
           const req = `req_011${hex(21)}`;
@@ -259,7 +386,9 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
             type: 'message',
             role: 'assistant',
             model: 'claude-haiku-4-5-20251001',
-            content: [{ type: 'text', text: 'Searching.' }],
+            content: [
+              { type: 'text', text: prose(logNormal(shape.textMedian, shape.textSigma, 30_000)) },
+            ],
             usage: subUsage,
           };
           if (keepFile) {
@@ -273,23 +402,19 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
             usage: { ...subUsage, output_tokens: Math.max(1, subUsage.output_tokens >> 1) },
           };
           const copy = random() < 0.5 ? message : partial;
-          emit({
-            parentUuid: uuid(),
-            isSidechain: false,
-            ...base,
-            type: 'progress',
-            data: {
-              type: 'agent_progress',
-              message: {
-                type: 'assistant',
-                timestamp: iso(),
-                requestId: req,
-                message: keepFile ? copy : message,
+          emit(
+            line('progress', {
+              data: {
+                type: 'agent_progress',
+                message: {
+                  type: 'assistant',
+                  timestamp: iso(),
+                  requestId: req,
+                  message: keepFile ? copy : message,
+                },
               },
-            },
-            uuid: uuid(),
-            timestamp: iso(),
-          });
+            }),
+          );
           count(iso(), 'claude-haiku-4-5-20251001', subUsage);
           responseCount++;
         }
@@ -315,9 +440,11 @@ export function generate(dir, targetBytes, { single = false, seed = 1 } = {}) {
   const summary = {
     seed,
     single,
+    profile,
     bytes: written,
     files: files.size,
     responses: responseCount,
+    ...shapeOf,
     timeZone: 'UTC',
     ...expected,
   };
@@ -329,14 +456,20 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const seedAt = args.indexOf('--seed');
   const seed = seedAt === -1 ? 1 : Number(args[seedAt + 1]);
-  const positional = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--seed');
+  const positional = args.filter(
+    (arg, i) => !arg.startsWith('--') && args[i - 1] !== '--seed' && args[i - 1] !== '--profile',
+  );
   if (positional.length !== 2) {
-    console.error('usage: npm run gen -- <dir> <size> [--single] [--seed N]');
+    console.error(
+      'usage: npm run gen -- <dir> <size> [--single] [--seed N] [--profile real|usage-heavy]',
+    );
     process.exit(2);
   }
+  const profileAt = args.indexOf('--profile');
   const summary = generate(positional[0], parseSize(positional[1]), {
     single: args.includes('--single'),
     seed,
+    profile: profileAt === -1 ? 'real' : args[profileAt + 1],
   });
   console.log(
     `wrote ${(summary.bytes / 1048576).toFixed(0)} MiB in ${summary.files} files: ${summary.responses} responses, ${summary.malformedLines} malformed lines`,
