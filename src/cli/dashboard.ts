@@ -1,19 +1,4 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { cacheDir, defaultConfigFile } from '../config/paths.js';
-import { syncLedger } from '../ledger/sync.js';
-import { packageRoot } from '../package-root.js';
-import { cachedPricesFile } from '../pricing/sources.js';
-import { dashboardApp } from '../server/app.js';
-import { loadUsageFrom, type Usage } from '../usage.js';
-import { warn } from './context.js';
-import { followFolders } from './follow.js';
-import { openStore } from './open-store.js';
-import { findProjectDirs, processEnvironment } from './records.js';
 import {
   configOption,
   dataDirOption,
@@ -21,15 +6,11 @@ import {
   noLedgerOption,
   timezoneOption,
 } from './shared-options.js';
-import { timeZoneOf } from './zone.js';
 
 /** The dashboard's port unless `--port` says another (0: any free one). */
 export const DEFAULT_PORT = 4177;
-const LOOPBACK = '127.0.0.1';
-/** How often the followed logs are synced when no file event came. */
-const FOLLOW_MS = 5_000;
 
-interface DashboardOptions {
+export interface DashboardOptions {
   port: number;
   host: string;
   open: boolean;
@@ -47,143 +28,6 @@ function parsePort(value: string): number {
   return port;
 }
 
-/** Opens the page in the user's browser when there is a display to show it on. */
-function openBrowser(url: string): void {
-  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === 'linux') return;
-  const command =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'start' : 'xdg-open';
-  try {
-    spawn(command, [url], { detached: true, stdio: 'ignore' })
-      .on('error', () => {})
-      .unref();
-  } catch {
-    // no browser to open: the address is printed
-  }
-}
-
-/** When a file last changed (0: it is not there). */
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/** How many loaded usages (of distinct queries, at the logs' current state) are kept. */
-const LOADS_KEPT = 16;
-
-/**
- * `usage dashboard`: the page and its API on 127.0.0.1, following the logs like `watch` (the
- * ledger, or one in memory for `--data-dir`), until Ctrl-C or SIGTERM.
- */
-async function runDashboard(options: DashboardOptions): Promise<void> {
-  if (options.host !== LOOPBACK && options.host !== 'localhost') {
-    warn(
-      `--host ${options.host}: the dashboard answers beyond this machine; anyone with the token can read your usage`,
-    );
-  }
-  const roots = await findProjectDirs(options.dataDir ?? []);
-  const store = await openStore(options);
-  await syncLedger(store, roots.projectDirs);
-  const listeners = new Set<(version: number) => void>();
-  let version = store.dataVersion();
-  let syncing = false;
-  const follow = async () => {
-    if (syncing) return;
-    syncing = true;
-    try {
-      await syncLedger(store, roots.projectDirs);
-      const now = store.dataVersion();
-      if (now !== version) {
-        version = now;
-        for (const listener of listeners) listener(version);
-      }
-    } catch {
-      // the next round tries again
-    } finally {
-      syncing = false;
-    }
-  };
-  const environment = processEnvironment();
-  const configFile = options.config ?? defaultConfigFile(environment.env, environment.homeDir);
-  const pricesFile = cachedPricesFile(cacheDir(environment.env, environment.homeDir));
-  const loaded = new Map<string, Promise<Usage>>();
-  const token = randomBytes(24).toString('base64url');
-  let port = options.port;
-  const app = dashboardApp({
-    token,
-    hosts: () => [
-      `${LOOPBACK}:${port}`,
-      `localhost:${port}`,
-      `[::1]:${port}`,
-      `${options.host}:${port}`,
-    ],
-    // A page asks for usage a dozen times a refresh, for other ranges, but the records read
-    // depend only on the project and the cost mode (with tool calls for all), and change only
-    // with the logs: one load serves them all.
-    load: (request) => {
-      // An edit of the config (budgets, prices) or a price update counts as a change too.
-      const settings = `${mtimeOf(configFile)} ${mtimeOf(pricesFile)}`;
-      const key = `${version} ${settings} ${request.mode} ${request.project ?? ''}`;
-      const known = loaded.get(key);
-      if (known !== undefined) return known;
-      const usage = loadUsageFrom(
-        store,
-        {
-          mode: request.mode,
-          project: request.project,
-          toolUses: true,
-          dataDir: options.dataDir,
-          ledger: options.ledger,
-          config: options.config,
-        },
-        environment,
-        { sync: 'none' },
-      );
-      if (loaded.size >= LOADS_KEPT) loaded.delete(loaded.keys().next().value ?? '');
-      loaded.set(key, usage);
-      usage.catch(() => loaded.delete(key));
-      return usage;
-    },
-    timeZone: timeZoneOf(options.timezone),
-    assets: path.join(packageRoot(), 'dist', 'dashboard'),
-    onChange: (listener) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve(
-      { fetch: app.fetch, port: options.port, hostname: options.host },
-      (info) => {
-        port = info.port;
-        resolve(started);
-      },
-    );
-  });
-  const url = `http://${options.host === 'localhost' ? 'localhost' : options.host}:${port}/?token=${token}`;
-  process.stdout.write(`Dashboard: ${url}\n`);
-  if (options.open) openBrowser(url);
-
-  const unfollow = followFolders(roots.projectDirs, () => void follow());
-  const timer = setInterval(() => void follow(), FOLLOW_MS);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      clearInterval(timer);
-      unfollow();
-      server.close(() => resolve());
-      // Open event streams would hold the server: they end with the process.
-      setTimeout(() => resolve(), 500).unref();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  store.db.close();
-  process.exitCode = 0;
-  process.exit(0);
-}
-
 export function dashboardCommand(): Command {
   return new Command('dashboard')
     .alias('serve')
@@ -193,7 +37,7 @@ export function dashboardCommand(): Command {
         .argParser(parsePort)
         .default(DEFAULT_PORT),
     )
-    .addOption(new Option('--host <host>', 'the address to listen on').default(LOOPBACK))
+    .addOption(new Option('--host <host>', 'the address to listen on').default('127.0.0.1'))
     .option('--no-open', 'do not open a browser')
     .addOption(dataDirOption())
     .addOption(ledgerOption())
@@ -201,5 +45,9 @@ export function dashboardCommand(): Command {
     .addOption(timezoneOption())
     .addOption(configOption())
     .exitOverride()
-    .action((options: DashboardOptions) => runDashboard(options));
+    .action(async (options: DashboardOptions) => {
+      // The server and its framework load only for this command, not for every report.
+      const { runDashboard } = await import('./dashboard-run.js');
+      await runDashboard(options);
+    });
 }
