@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { NOT_PRICED, type PricedRecord, type ToolUse } from '../types.js';
+import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
 import { decodeRecords, encodeRecords, type RecordFilter } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
@@ -337,7 +337,7 @@ export class LedgerStore {
     const rows = this.db.prepare(SELECT_RECORDS_SINCE).raw(true).all(version) as unknown[][];
     return rows.map((row): PricedRecord => {
       masks.set(row[0] as string, row[17] as number);
-      return {
+      return unpricedRecord({
         key: row[0] as string,
         timestamp: row[1] as number,
         sessionId: row[2] as string,
@@ -357,8 +357,7 @@ export class LedgerStore {
         loggedCostUSD: row[14] as number | null,
         inferenceGeo: row[15] as string | null,
         webSearchRequests: row[16] as number,
-        ...NOT_PRICED,
-      };
+      });
     });
   }
 

@@ -1,4 +1,4 @@
-import { NOT_PRICED, type PricedRecord, type TokenCounts, type ToolUse } from '../types.js';
+import { type PricedRecord, type TokenCounts, type ToolUse, unpricedRecord } from '../types.js';
 import type { Usage, UsageLine } from './schema.js';
 import { readUsageLine } from './validate.js';
 
@@ -62,7 +62,7 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Price
   if (model === SYNTHETIC_MODEL) return null;
   const messageId = line.message.id;
   const requestId = line.requestId;
-  return {
+  return unpricedRecord({
     key: messageId && requestId ? `${messageId}:${requestId}` : null,
     timestamp: Date.parse(line.timestamp),
     sessionId: line.sessionId || source.session,
@@ -78,8 +78,7 @@ function toRecord(line: UsageLine, source: LineSource, embedded: boolean): Price
     alsoIn: null,
     loggedCostUSD: line.costUSD ?? null,
     ...tokenCountsOf(line.message.usage),
-    ...NOT_PRICED,
-  };
+  });
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { PricedRecord } from '../types.js';
 import type { PriceBook } from './book.js';
-import { COST_PARTS } from './cost.js';
 
 /**
  * Where a request's cost comes from, as ccusage defines the modes: `calculate` prices the
@@ -20,7 +19,14 @@ export function priceRecords(
   mode: CostMode,
 ): PricedRecord[] {
   for (const record of records) {
-    for (const part of COST_PARTS) record[part] = 0;
+    // Each part written by name: a loop over the part names makes every store a lookup.
+    record.inputCost = 0;
+    record.outputCost = 0;
+    record.cacheWrite5mCost = 0;
+    record.cacheWrite1hCost = 0;
+    record.cacheReadCost = 0;
+    record.webSearchCost = 0;
+    record.loggedCost = 0;
     record.pricePeriod = null;
     if (mode !== 'calculate' && record.loggedCostUSD !== null) {
       // A logged cost comes whole, not split by kind.
@@ -38,7 +44,13 @@ export function priceRecords(
         record.cost = null;
       } else {
         record.cost = price.cost;
-        for (const part of COST_PARTS) record[part] = price[part];
+        record.inputCost = price.inputCost;
+        record.outputCost = price.outputCost;
+        record.cacheWrite5mCost = price.cacheWrite5mCost;
+        record.cacheWrite1hCost = price.cacheWrite1hCost;
+        record.cacheReadCost = price.cacheReadCost;
+        record.webSearchCost = price.webSearchCost;
+        record.loggedCost = price.loggedCost;
       }
     }
   }

@@ -1,4 +1,4 @@
-import { NOT_PRICED, type PricedRecord } from '../../src/types.js';
+import { type PricedRecord, unpricedRecord } from '../../src/types.js';
 
 export interface AssistantLine {
   timestamp?: string;
@@ -49,7 +49,7 @@ export function assistantLine(line: AssistantLine = {}): string {
 
 /** A priced record with zero tokens, for report tests; override what the test is about. */
 export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecord {
-  return {
+  const read = unpricedRecord({
     key: null,
     timestamp: Date.parse('2026-11-20T10:00:00Z'),
     sessionId: 'session-1',
@@ -69,10 +69,8 @@ export function pricedRecord(overrides: Partial<PricedRecord> = {}): PricedRecor
     cacheWrite1hTokens: 0,
     cacheReadTokens: 0,
     loggedCostUSD: null,
-    ...NOT_PRICED,
-    cost: 0,
-    ...overrides,
-  };
+  });
+  return { ...read, cost: 0, ...overrides };
 }
 
 /**

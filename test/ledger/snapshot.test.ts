@@ -38,6 +38,16 @@ describe('encodeRecords / decodeRecords', () => {
     const decoded = new Map<string, number>();
     expect(decodeRecords(encodeRecords(records, masks), decoded)).toEqual(asStored(records));
     expect(decoded).toEqual(masks);
+    // A blob inside a larger buffer, at an aligned or an unaligned offset, decodes the same.
+    const blob = encodeRecords(records, masks);
+    for (const offset of [8, 3]) {
+      const within = new Uint8Array(blob.byteLength + 16);
+      within.set(blob, offset);
+      expect(
+        decodeRecords(within.subarray(offset, offset + blob.byteLength), new Map()),
+        `offset ${offset}`,
+      ).toEqual(asStored(records));
+    }
     expect(decodeRecords(encodeRecords([], masks), decoded)).toEqual([]);
   });
 
