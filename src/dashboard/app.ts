@@ -1,4 +1,5 @@
 import uPlot from 'uplot';
+import { formatCost, formatInteger, formatUsd } from '../format/numbers.js';
 import {
   CHART_REPORTS,
   callOf,
@@ -17,16 +18,9 @@ import {
 type Json = Record<string, any>;
 
 const $ = (id: string) => document.getElementById(id) as HTMLElement;
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Numbers as the terminal writes them: the same functions.
+const cost = (value: number, partial = false) => formatCost(value, partial);
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact' });
-const cost = (value: number, partial = false) =>
-  `${value > 0 && value < 0.005 ? '<$0.01' : usd.format(value)}${partial ? '+' : ''}`;
 
 /**
  * A report file (`usage report --html`) carries the answers of its calls, the view's state and
@@ -165,7 +159,7 @@ function drawChart(rows: Json[], period: string, show: string) {
     rows.map((_row, bar) => values.slice(0, layer + 1).reduce((sum, v) => sum + (v[bar] ?? 0), 0)),
   );
   const money = show !== 'tokens';
-  const format = (v: number) => (money ? cost(v) : integer.format(v));
+  const format = (v: number) => (money ? cost(v) : formatInteger(v));
   const element = $('chart');
   $('chart-title').textContent = `${money ? 'Cost by model' : 'Tokens by kind'} per ${period}`;
   element.setAttribute('aria-label', $('chart-title').textContent ?? '');
@@ -203,7 +197,7 @@ function drawChart(rows: Json[], period: string, show: string) {
   );
 }
 
-const count = (n: number, noun: string) => `${integer.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+const count = (n: number, noun: string) => `${formatInteger(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 async function cards() {
   // Today, this week (from Monday, or ?startOfWeek=sunday) and this month in the server's
@@ -227,7 +221,7 @@ async function cards() {
     card.appendChild(document.createElement('h3')).textContent = name;
     const lines = [
       `${cost(t.totalCost, t.costIsPartial)}`,
-      `${integer.format(t.totalTokens)} tokens · ${count(t.requests, 'request')} · ${count(t.sessions, 'session')}`,
+      `${formatInteger(t.totalTokens)} tokens · ${count(t.requests, 'request')} · ${count(t.sessions, 'session')}`,
       `cache hit rate ${t.cacheHitRate === null ? 'n/a' : `${(t.cacheHitRate * 100).toFixed(1)}%`}`,
     ];
     for (const text of lines) card.appendChild(document.createElement('div')).textContent = text;
@@ -235,7 +229,7 @@ async function cards() {
     if (budget !== undefined) {
       const line = card.appendChild(document.createElement('div'));
       line.className = `state-${budget.state}`;
-      line.textContent = `${Math.round(budget.share * 100)}% of ${usd.format(budget.limit)} (${budget.state})`;
+      line.textContent = `${Math.round(budget.share * 100)}% of ${formatUsd(budget.limit)} (${budget.state})`;
     }
   }
 }
@@ -275,7 +269,7 @@ function drawHeatmap(hours: Json[]) {
       td.className = 'heat';
       if (cell === undefined) continue;
       td.dataset.cost = String(cell.cost);
-      td.title = `${name} ${hour}:00–${hour + 1}:00: ${cost(cell.cost)}, ${integer.format(cell.requests)} requests`;
+      td.title = `${name} ${hour}:00–${hour + 1}:00: ${cost(cell.cost)}, ${formatInteger(cell.requests)} requests`;
       // CSSOM, not a style attribute: the CSP allows no inline styles.
       td.style.opacity = String(top === 0 ? 0.15 : 0.15 + 0.85 * (cell.cost / top));
     }
@@ -295,7 +289,7 @@ function kindsTable(totals: Json) {
   table(
     $('kinds'),
     ['Kind', 'Tokens', 'Cost'],
-    kinds.map(([name, tokens, amount]) => [name, integer.format(tokens), cost(amount)]),
+    kinds.map(([name, tokens, amount]) => [name, formatInteger(tokens), cost(amount)]),
     [1, 2],
   );
 }
@@ -311,7 +305,7 @@ async function windowCard() {
       ? ['no open window', 'one opens with the next request']
       : [
           cost(open.costUSD),
-          `${integer.format(open.totalTokens)} tokens · ${open.projection.remainingMinutes} min left`,
+          `${formatInteger(open.totalTokens)} tokens · ${open.projection.remainingMinutes} min left`,
           `${cost(open.burnRate.costPerHour)}/h · heading for ${cost(open.projection.totalCost)}`,
         ];
   card.replaceChildren();
@@ -324,10 +318,10 @@ async function windowCard() {
 function requestCells(r: Json): string[] {
   return [
     r.model,
-    integer.format(r.inputTokens),
-    integer.format(r.outputTokens),
-    integer.format(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
-    integer.format(r.cacheReadTokens),
+    formatInteger(r.inputTokens),
+    formatInteger(r.outputTokens),
+    formatInteger(r.cacheCreation5mTokens + r.cacheCreation1hTokens),
+    formatInteger(r.cacheReadTokens),
     r.cost === null ? 'unknown' : cost(r.cost),
   ];
 }
@@ -374,7 +368,7 @@ async function requestGrid() {
   );
   const held = embedded !== null && pages > 1 ? ' · this file holds the first page' : '';
   $('grid-page').textContent =
-    `page ${grid.page} of ${pages} · ${integer.format(result.total)} requests${held}`;
+    `page ${grid.page} of ${pages} · ${formatInteger(result.total)} requests${held}`;
   ($('grid-previous') as HTMLButtonElement).disabled = grid.page <= 1;
   // A report file holds each order's first page: every request is in `usage export`.
   ($('grid-next') as HTMLButtonElement).disabled =
@@ -409,8 +403,8 @@ async function refresh() {
   const daily = await api('daily');
   const totals = daily.totals;
   $('total-cost').textContent = cost(totals.totalCost, totals.costIsPartial);
-  $('total-tokens').textContent = integer.format(totals.totalTokens);
-  $('total-requests').textContent = integer.format(totals.requests);
+  $('total-tokens').textContent = formatInteger(totals.totalTokens);
+  $('total-requests').textContent = formatInteger(totals.requests);
   $('range').textContent = `${daily.meta.since} to ${daily.meta.until}`;
   ($('since-input') as HTMLInputElement).value = daily.meta.since ?? '';
   ($('until-input') as HTMLInputElement).value = daily.meta.until ?? '';
@@ -429,7 +423,7 @@ async function refresh() {
     ['Model', 'Requests', 'Cost', 'Share'],
     models.models.map((m: Json) => [
       m.model,
-      integer.format(m.requests),
+      formatInteger(m.requests),
       m.cost === null ? 'unknown' : cost(m.cost),
       `${(m.costShare * 100).toFixed(1)}%`,
     ]),
@@ -440,7 +434,7 @@ async function refresh() {
     ['Project', 'Requests', 'Cost'],
     projects.projects.map((p: Json) => [
       p.projectPath,
-      integer.format(p.requests),
+      formatInteger(p.requests),
       cost(p.totalCost, p.costIsPartial),
     ]),
     [1, 2],
@@ -448,7 +442,7 @@ async function refresh() {
   table(
     $('tools'),
     ['Tool', 'Calls', 'Sessions'],
-    tools.tools.map((t: Json) => [t.name, integer.format(t.calls), integer.format(t.sessions)]),
+    tools.tools.map((t: Json) => [t.name, formatInteger(t.calls), formatInteger(t.sessions)]),
     [1, 2],
   );
   table(
@@ -458,7 +452,7 @@ async function refresh() {
       s.sessionId.slice(0, 8),
       s.projectPath,
       s.lastActivity.slice(0, 16).replace('T', ' '),
-      integer.format(s.requests),
+      formatInteger(s.requests),
       cost(s.totalCost, s.costIsPartial),
     ]),
     [3, 4],
