@@ -109,6 +109,10 @@ export interface RecordQuery {
 const SNAPSHOT_REFRESH_ROWS = 2000;
 
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
+/** Oldest first, then by file: the order of the ledger's records and of its snapshot. */
+const inLedgerOrder = (a: PricedRecord, b: PricedRecord) =>
+  a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
 export class LedgerStore {
   private readonly upsertResponse: Statement;
   private readonly addRoots: Statement;
@@ -380,12 +384,13 @@ export class LedgerStore {
       const since = base === null || snapshot === undefined ? -1 : snapshot.version;
       return {
         broken: snapshot !== undefined && base === null,
+        everyRow: since === -1,
         base: base ?? [],
         changed: this.recordsSince(since, masks),
         version: this.dataVersion(),
       };
     });
-    const { base, changed: all, version, broken } = read();
+    const { base, changed: all, version, broken, everyRow } = read();
     const changed =
       wanted === undefined
         ? all
@@ -397,13 +402,19 @@ export class LedgerStore {
       records.push(...new Map(changed.map((record) => [record.key, record])).values());
     }
     // Mostly in order already, so the sort only compares neighbours (and files on ties).
-    records.sort(
-      (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
-    );
+    records.sort(inLedgerOrder);
     // A filtered read is not every response: only a whole one makes a snapshot. A snapshot
-    // that failed its checksum is replaced by one of the rows at once.
+    // that failed its checksum (or is of an older format) is replaced by one of the rows at
+    // once; so is a missing one, even by a filtered read (a status line's), which read every
+    // row anyway: else a ledger only `ledger sync` and the status line use would never get one.
     if (wanted === undefined && (changed.length > SNAPSHOT_REFRESH_ROWS || broken)) {
       this.saveSnapshot(records, version, masks);
+    } else if (wanted !== undefined && everyRow && all.length > 0) {
+      this.saveSnapshot(
+        [...new Map(all.map((r) => [r.key, r])).values()].sort(inLedgerOrder),
+        version,
+        masks,
+      );
     }
     return roots === undefined
       ? records

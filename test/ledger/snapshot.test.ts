@@ -105,4 +105,31 @@ describe('the snapshot in the ledger', () => {
     expect(third.records).toHaveLength(2501);
     expect(third.records[0]?.key).toBe('new:req_1');
   });
+
+  it('is written by a filtered read too when there was none, as the status line reads', async () => {
+    const lines = Array.from({ length: 30 }, (_, i) =>
+      assistantLine({
+        id: `m${i}`,
+        output: i,
+        sessionId: i % 2 === 0 ? 'even' : 'odd',
+        timestamp: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000).toISOString(),
+      }),
+    );
+    const dir = await fsFixture({ 'p/s.jsonl': lines });
+    const db = path.join(dir, 'l.db');
+    const even = (_timestamp: number, sessionId: string) => sessionId === 'even';
+    const read = () =>
+      withLedger(db, async (store) => {
+        await syncLedger(store, [dir]);
+        const snapshot = store.db.prepare('SELECT version FROM snapshot').pluck().get();
+        return { snapshot, records: store.records({ wanted: even }), all: store.records() };
+      });
+    const first = await read();
+    expect(first.records).toHaveLength(15);
+    const second = await read();
+    expect(second.snapshot).toBeDefined();
+    expect(second.records).toEqual(first.records);
+    expect(second.all).toEqual(first.all);
+    expect(second.all).toHaveLength(30);
+  });
 });
