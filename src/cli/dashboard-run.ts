@@ -1,7 +1,6 @@
 // usage dashboard's work, loaded only when it runs: the server, Hono, the ledger's follower.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
@@ -14,6 +13,7 @@ import { warn } from './context.js';
 import type { DashboardOptions } from './dashboard.js';
 import { followFolders } from './follow.js';
 import { openStore } from './open-store.js';
+import { statOrNull } from './output.js';
 import { findProjectDirs, processEnvironment } from './records.js';
 import { timeZoneOf } from './zone.js';
 
@@ -36,13 +36,7 @@ function openBrowser(url: string): void {
 }
 
 /** When a file last changed (0: it is not there). */
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
+const mtimeOf = (file: string) => statOrNull(file)?.mtimeMs ?? 0;
 
 /** How many loaded usages (of distinct queries, at the logs' current state) are kept. */
 const LOADS_KEPT = 16;

@@ -20,7 +20,8 @@ async function writeAll(
   }
 }
 
-function statOrNull(file: string): Stats | null {
+/** A file's stats, or null when it cannot be stat'ed (it is not there, say). */
+export function statOrNull(file: string): Stats | null {
   try {
     return statSync(file);
   } catch {

@@ -1,4 +1,5 @@
 import { Command, Help, Option } from 'commander';
+import type { NamedRollup } from '../report/group.js';
 import {
   type ReportDefinition,
   type ReportExtras,
@@ -48,10 +49,9 @@ export async function runReport(
     { toolUses: definition.toolUses },
   );
   if (options.json) {
-    const unpriced =
-      definition.costs === false
-        ? (models: Parameters<typeof unpricedOf>[1]) => unpricedOfModels(context, models)
-        : (models: Parameters<typeof unpricedOf>[1]) => unpricedOf(context, models);
+    // A report of something else than cost names the unpriced models without a warning.
+    const unpriced = (models: NamedRollup[]) =>
+      definition.costs === false ? unpricedOfModels(context, models) : unpricedOf(context, models);
     printJson(reportJson(definition, context, unpriced));
     return;
   }

@@ -105,8 +105,6 @@ function table(
   });
 }
 
-/** The field that names a bar's period in each chart report. */
-const PERIOD_KEYS: Record<string, string> = { day: 'date', week: 'week', month: 'month' };
 const PALETTE = ['#c15f3c', '#3c7dc1', '#5a9e4b', '#a35bb5', '#c1a23c', '#3cb1a7', '#8d96a0'];
 /** Models beyond this many are one "other" layer, so the colours stay apart. */
 const MODELS_SHOWN = 6;
@@ -152,8 +150,8 @@ let chart: uPlot | null = null;
  * Cost over time as bars stacked by model (or tokens stacked by kind). uPlot does not stack,
  * so layer k is drawn as the sum of layers 0..k, the tallest first: each shows as its own band.
  */
-function drawChart(rows: Json[], period: string, show: string) {
-  const key = PERIOD_KEYS[period] ?? 'date';
+function drawChart(rows: Json[], period: keyof typeof CHART_REPORTS, show: string) {
+  const { key } = CHART_REPORTS[period];
   const { names, values } = layersOf(rows, show);
   const sums = values.map((_, layer) =>
     rows.map((_row, bar) => values.slice(0, layer + 1).reduce((sum, v) => sum + (v[bar] ?? 0), 0)),
@@ -376,17 +374,20 @@ async function requestGrid() {
 }
 
 /** The chart's period (day, week, month) and what it shows (cost, tokens), kept in the URL. */
-function chartChoice(): { period: string; show: string } {
+function chartChoice(): { period: keyof typeof CHART_REPORTS; show: string } {
   const params = viewParams();
   const period = params.get('chart') ?? 'day';
-  return { period: period in CHART_REPORTS ? period : 'day', show: params.get('show') ?? 'cost' };
+  return {
+    period: (period in CHART_REPORTS ? period : 'day') as keyof typeof CHART_REPORTS,
+    show: params.get('show') ?? 'cost',
+  };
 }
 
 async function periodChart() {
   const { period, show } = chartChoice();
   ($('chart-period') as HTMLSelectElement).value = period;
   ($('chart-show') as HTMLSelectElement).value = show;
-  const report = CHART_REPORTS[period as keyof typeof CHART_REPORTS];
+  const { report } = CHART_REPORTS[period];
   const body = await api(report);
   drawChart(body[report], period, show);
 }

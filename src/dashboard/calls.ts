@@ -5,8 +5,12 @@
 const SESSIONS_LISTED = 20;
 export const GRID_PAGE_SIZE = 50;
 export const GRID_SORTS = ['timestamp', 'cost', 'totalTokens'] as const;
-/** The reports behind the chart's per day / week / month bars. */
-export const CHART_REPORTS = { day: 'daily', week: 'weekly', month: 'monthly' } as const;
+/** The report behind the chart's per day / week / month bars, and the field naming a bar. */
+export const CHART_REPORTS = {
+  day: { report: 'daily', key: 'date' },
+  week: { report: 'weekly', key: 'week' },
+  month: { report: 'monthly', key: 'month' },
+} as const;
 
 /** View state kept in the URL that is the page's own, not a query the API takes. */
 const PAGE_ONLY = ['chart', 'show'];
@@ -50,7 +54,7 @@ export const gridCall = (state: URLSearchParams, page: number, sortBy: string) =
  */
 export function pageCalls(state: URLSearchParams, now: number): string[] {
   const calls = [
-    ...Object.values(CHART_REPORTS).map((report) => callOf(report, state)),
+    ...Object.values(CHART_REPORTS).map(({ report }) => callOf(report, state)),
     callOf('models', state),
     callOf('projects', state),
     callOf('tools', state),

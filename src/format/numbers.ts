@@ -3,7 +3,10 @@
 // back as the number (what String(n) gives), half away from zero; so does `decimal`. The tests
 // hold both to Intl on random and on halfway values.
 
-/** `12345.678` to 2 places -> ['12,345', '68']; null where String(n) has an exponent. */
+/**
+ * `12345.678` to 2 places -> sign '', whole '12,345', fraction '68'; null where String(n)
+ * writes the number with an exponent.
+ */
 function decimal(
   value: number,
   places: number,

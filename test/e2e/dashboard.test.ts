@@ -46,8 +46,8 @@ function app(now?: () => number) {
   });
 }
 
-const get = (url: string, headers: Record<string, string> = {}) =>
-  app().request(`http://${HOST}${url}`, {
+const get = (url: string, headers: Record<string, string> = {}, served = app()) =>
+  served.request(`http://${HOST}${url}`, {
     headers: { host: HOST, authorization: `Bearer ${TOKEN}`, ...headers },
   });
 
@@ -100,9 +100,7 @@ describe('the dashboard API answers what --json prints', () => {
     // week from Sunday has just begun.
     const sunday = app(() => Date.parse('2026-11-22T12:00:00Z'));
     const weekOf = async (query: string) => {
-      const response = await sunday.request(`http://${HOST}/api/usage/global?${query}`, {
-        headers: { host: HOST, authorization: `Bearer ${TOKEN}` },
-      });
+      const response = await get(`/api/usage/global?${query}`, {}, sunday);
       return ((await response.json()) as { week: { since: string; requests: number } }).week;
     };
     expect(await weekOf('timezone=UTC')).toMatchObject({ since: '2026-11-16', requests: 9 });
