@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type PricedRecord, unpricedRecord } from '../types.js';
+import {
+  RECORD_NUMBERS,
+  RECORD_REFS,
+  readRecordColumns,
+  StringTable,
+  writeRecordColumns,
+} from '../logs/columns.js';
+import type { PricedRecord } from '../types.js';
 
 /**
  * Every response of the ledger in one blob, because SQLite hands rows to JavaScript at a few
@@ -20,11 +27,9 @@ const MAGIC = 0x554c534e; // "ULSN"
 const FORMAT = 3;
 const CHECKSUM_AT = 16;
 const HEADER_BYTES = 32;
-const NUMBERS = 10;
-const REFS = 7;
-const NONE = 0xffffffff;
-const FAST = 1;
-const SIDECHAIN = 2;
+/** A record's columns (`columns.ts`), then its roots mask. */
+const NUMBERS = RECORD_NUMBERS + 1;
+const REFS = RECORD_REFS;
 
 function checksumOf(blob: Uint8Array): Buffer {
   return createHash('sha256').update(blob.subarray(HEADER_BYTES)).digest().subarray(0, 16);
@@ -47,50 +52,22 @@ export function encodeRecords(
   records: readonly PricedRecord[],
   masks: ReadonlyMap<string, number>,
 ): Buffer {
-  const strings: string[] = [];
-  const indexes = new Map<string, number>();
-  const ref = (value: string | null): number => {
-    if (value === null) return NONE;
-    let index = indexes.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
-      indexes.set(value, index);
-    }
-    return index;
-  };
+  const table = new StringTable();
   const count = records.length;
   const numbers = new Float64Array(count * NUMBERS);
   const refs = new Uint32Array(count * REFS);
   records.forEach((record, i) => {
-    const n = i * NUMBERS;
-    numbers[n] = record.timestamp;
-    numbers[n + 1] = record.inputTokens;
-    numbers[n + 2] = record.outputTokens;
-    numbers[n + 3] = record.cacheWrite5mTokens;
-    numbers[n + 4] = record.cacheWrite1hTokens;
-    numbers[n + 5] = record.cacheReadTokens;
-    numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
-    numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
-    numbers[n + 8] = record.webSearchRequests;
-    numbers[n + 9] = masks.get(record.key ?? '') ?? 0;
-    const r = i * REFS;
-    refs[r] = ref(record.key);
-    refs[r + 1] = ref(record.sessionId);
-    refs[r + 2] = ref(record.project);
-    refs[r + 3] = ref(record.cwd);
-    refs[r + 4] = ref(record.model);
-    refs[r + 5] = ref(record.file);
-    refs[r + 6] = ref(record.inferenceGeo);
+    writeRecordColumns(record, numbers, i * NUMBERS, refs, i * REFS, table);
+    numbers[i * NUMBERS + RECORD_NUMBERS] = masks.get(record.key ?? '') ?? 0;
   });
-  const table = Buffer.from(JSON.stringify(strings), 'utf8');
-  const tableBytes = pad8(table.length);
+  const tableJson = Buffer.from(JSON.stringify(table.strings), 'utf8');
+  const tableBytes = pad8(tableJson.length);
   const buffer = Buffer.alloc(HEADER_BYTES + tableBytes + numbers.byteLength + refs.byteLength);
   buffer.writeUInt32LE(MAGIC, 0);
   buffer.writeUInt32LE(FORMAT, 4);
   buffer.writeUInt32LE(count, 8);
-  buffer.writeUInt32LE(table.length, 12);
-  table.copy(buffer, HEADER_BYTES);
+  buffer.writeUInt32LE(tableJson.length, 12);
+  tableJson.copy(buffer, HEADER_BYTES);
   const numbersAt = HEADER_BYTES + tableBytes;
   Buffer.from(numbers.buffer).copy(buffer, numbersAt);
   Buffer.from(refs.buffer).copy(buffer, numbersAt + numbers.byteLength);
@@ -124,41 +101,14 @@ export function decodeRecords(
   const numbersAt = HEADER_BYTES + pad8(tableLength);
   const numbers = new Float64Array(bytes.buffer, at + numbersAt, count * NUMBERS);
   const refs = new Uint32Array(bytes.buffer, at + numbersAt + count * NUMBERS * 8, count * REFS);
-  const text = (index: number | undefined): string => strings[index ?? NONE] ?? '';
   const records: PricedRecord[] = [];
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
     const r = i * REFS;
-    if (wanted !== undefined && !wanted(numbers[n] ?? 0, text(refs[r + 1]))) continue;
-    const loggedCost = numbers[n + 6] ?? Number.NaN;
-    const flags = numbers[n + 7] ?? 0;
-    const cwd = refs[r + 3];
-    const geo = refs[r + 6];
-    const key = text(refs[r]);
-    masks.set(key, numbers[n + 9] ?? 0);
-    records.push(
-      unpricedRecord({
-        key,
-        timestamp: numbers[n] ?? 0,
-        sessionId: text(refs[r + 1]),
-        project: text(refs[r + 2]),
-        cwd: cwd === NONE ? null : text(cwd),
-        model: text(refs[r + 4]),
-        fast: (flags & FAST) !== 0,
-        inferenceGeo: geo === NONE ? null : text(geo),
-        webSearchRequests: numbers[n + 8] ?? 0,
-        sidechain: (flags & SIDECHAIN) !== 0,
-        file: text(refs[r + 5]),
-        root: '',
-        alsoIn: null,
-        loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
-        inputTokens: numbers[n + 1] ?? 0,
-        outputTokens: numbers[n + 2] ?? 0,
-        cacheWrite5mTokens: numbers[n + 3] ?? 0,
-        cacheWrite1hTokens: numbers[n + 4] ?? 0,
-        cacheReadTokens: numbers[n + 5] ?? 0,
-      }),
-    );
+    if (wanted !== undefined && !wanted(numbers[n] ?? 0, strings[refs[r + 1] ?? 0] ?? '')) continue;
+    const record = readRecordColumns(numbers, n, refs, r, strings, '', null);
+    masks.set(record.key ?? '', numbers[n + RECORD_NUMBERS] ?? 0);
+    records.push(record);
   }
   return records;
 }

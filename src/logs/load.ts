@@ -1,6 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { findTranscriptFiles, type TranscriptFile } from './files.js';
-import { mergeReads, type ReadOptions, type ReadResult, type ReadTask, readHere } from './read.js';
+import {
+  type ReadOptions,
+  type ReadResult,
+  type ReadTask,
+  readHere,
+  TranscriptReader,
+} from './read.js';
+import { decodeRead, type EncodedRead } from './transfer.js';
 
 export interface LoadProgress {
   filesDone: number;
@@ -33,16 +41,24 @@ export async function loadUsageRecords(
   return loaded;
 }
 
+/** Below this many bytes to read, a second reader thread costs what it saves. */
+export const PARALLEL_BYTES = 512 * 1024 * 1024;
+
 /**
- * Threads to read with: one, unless `USAGE_LEDGER_THREADS` says more. On logs of real shape two
- * reader threads were never faster than one on this project's 2-core machines (1 GiB: 2.54 s
- * against 2.41 s, 2.73 against 2.27), and took 1.6 s more CPU and 120 MiB more memory: each
- * thread builds its records and sends them back to be merged. The parallel path stays, behind
- * the variable, until it pays.
+ * Threads to read with: `USAGE_LEDGER_THREADS` when set, else two for a large read on a
+ * machine with two cores or more. The main thread reads a share itself and the worker hands
+ * back columns, so two threads pay at 1 GiB (2.31-2.54 s against 2.69-2.79 s for one, for
+ * 45 MiB more memory) but not at 256 MiB (0.99-1.04 s against 0.65-1.07 s).
  */
-export function threadCount(files: number, env = process.env): number {
+export function threadCount(
+  files: number,
+  bytes: number,
+  env: NodeJS.ProcessEnv = process.env,
+  cores = availableParallelism(),
+): number {
   const set = Number.parseInt(env.USAGE_LEDGER_THREADS ?? '', 10);
-  const wanted = Number.isInteger(set) && set > 0 ? set : 1;
+  const wanted =
+    Number.isInteger(set) && set > 0 ? set : bytes >= PARALLEL_BYTES && cores >= 2 ? 2 : 1;
   return Math.max(1, Math.min(wanted, files));
 }
 
@@ -66,7 +82,7 @@ export interface WorkerTask {
 function readInWorker(
   task: WorkerTask,
   onRead: (bytes: number, files: number) => void,
-): Promise<ReadResult> {
+): Promise<EncodedRead> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: task });
     worker.on(
@@ -74,7 +90,7 @@ function readInWorker(
       (
         message:
           | { type: 'progress'; bytes: number; files: number }
-          | { type: 'done'; result: ReadResult },
+          | { type: 'done'; result: EncodedRead },
       ) => {
         if (message.type === 'progress') onRead(message.bytes, message.files);
         else resolve(message.result);
@@ -89,8 +105,9 @@ function readInWorker(
 
 /**
  * Reads the given transcripts; deduplication spans all of them. With more than one thread
- * (`threadCount`) the files are spread over worker threads by size; each deduplicates its
- * files and the parts are merged with the same rule, which gives the same records as one.
+ * (`threadCount`) the files are split by size: this thread reads one share while worker
+ * threads read the others and hand back columns (`transfer.ts`), merged with the same rule,
+ * which gives the same records as one reader.
  */
 export async function readTranscripts(
   files: ReadTask[],
@@ -108,14 +125,16 @@ export async function readTranscripts(
     options.onProgress?.(progress);
   };
   const readOptions: ReadOptions = { hashEdges: options.hashEdges };
-  const threads = threadCount(files.length);
-  if (threads === 1) {
-    return readHere(files, (bytes, fileDone) => onRead(bytes, fileDone ? 1 : 0), readOptions);
-  }
-  const parts = await Promise.all(
-    splitBySize(files, threads).map((group) =>
-      readInWorker({ files: group, options: readOptions }, onRead),
-    ),
+  const onReadHere = (bytes: number, fileDone: boolean) => onRead(bytes, fileDone ? 1 : 0);
+  const threads = threadCount(files.length, progress.bytesTotal);
+  if (threads === 1) return readHere(files, onReadHere, readOptions);
+  const [mine = [], ...theirs] = splitBySize(files, threads);
+  // Started first, so the workers boot while this thread reads its share.
+  const others = Promise.all(
+    theirs.map((group) => readInWorker({ files: group, options: readOptions }, onRead)),
   );
-  return mergeReads(parts);
+  const reader = new TranscriptReader();
+  reader.read(mine, onReadHere, readOptions);
+  for (const part of await others) reader.absorb(decodeRead(part));
+  return reader.result();
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerTask } from './load.js';
 import { readHere } from './read.js';
+import { encodeRead, transferablesOf } from './transfer.js';
 
 /** A worker thread's part of a large read: its files, with progress sent now and then. */
 const { files, options } = workerData as WorkerTask;
@@ -20,4 +21,5 @@ const result = readHere(
   options,
 );
 parentPort?.postMessage({ type: 'progress', bytes: pendingBytes, files: pendingFiles });
-parentPort?.postMessage({ type: 'done', result });
+const encoded = encodeRead(result);
+parentPort?.postMessage({ type: 'done', result: encoded }, transferablesOf(encoded));

@@ -59,20 +59,6 @@ function emptyStats(): ScanStats {
   };
 }
 
-function result(
-  deduper: ResponseDeduper<PricedRecord>,
-  toolUses: Map<string, ToolUse>,
-  stats: ScanStats,
-  files: FileRead[],
-): ReadResult {
-  return {
-    records: deduper.records(),
-    toolUses: [...toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
-    stats,
-    files,
-  };
-}
-
 function keylessKey(file: string, buffer: Buffer, start: number, end: number): string {
   const hash = createHash('sha1').update(buffer.subarray(start, end)).digest('hex');
   return `${file}#${hash}`;
@@ -83,107 +69,126 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
   if (seen === undefined || tool.timestamp < seen.timestamp) toolUses.set(tool.id, tool);
 }
 
-/** Reads transcripts on this thread; deduplication spans all of them. */
-export function readHere(
-  files: ReadTask[],
-  onRead: OnRead = () => {},
-  { hashEdges = false }: ReadOptions = {},
-): ReadResult {
-  const stats = emptyStats();
-  const deduper = new ResponseDeduper<PricedRecord>();
-  const toolUses = new Map<string, ToolUse>();
-  const reads: FileRead[] = [];
+/**
+ * Reads transcripts on this thread and takes in what other readers found; deduplication spans
+ * all of them. Keeping the copy with the largest output does not depend on the order copies
+ * are met, so another reader's winners, deduplicated again here, give the same records as one
+ * reader of all the files.
+ */
+export class TranscriptReader {
+  private readonly stats = emptyStats();
+  private readonly deduper = new ResponseDeduper<PricedRecord>();
+  private readonly toolUses = new Map<string, ToolUse>();
+  private readonly reads: FileRead[] = [];
 
-  for (const file of files) {
-    const from = file.from ?? 0;
-    let bytesRead = 0;
-    let malformed = 0;
-    let lastMalformed = false;
-    try {
-      const counts = forEachLine(
-        file.path,
-        (buffer, start, end) => {
-          const verdict = lineVerdict(buffer, start, end);
-          lastMalformed = false;
-          if (verdict === 'skip') return;
-          const parsed =
-            verdict === 'malformed'
-              ? MALFORMED
-              : parseUsageLine(buffer.toString('utf8', start, end), file);
-          if (parsed === MALFORMED) {
-            malformed++;
-            lastMalformed = true;
-          } else if (parsed !== null) {
-            const record = parsed.record;
-            if (record !== null) {
-              // A response without message.id/requestId is known by its file and its line:
-              // the same line twice in a file is one response, as the ledger counts it when it
-              // reads a rewritten file again.
-              if (record.key === null) record.key = keylessKey(file.path, buffer, start, end);
-              deduper.add(record);
+  read(
+    files: ReadTask[],
+    onRead: OnRead = () => {},
+    { hashEdges = false }: ReadOptions = {},
+  ): void {
+    const { stats, deduper, toolUses, reads } = this;
+    for (const file of files) {
+      const from = file.from ?? 0;
+      let bytesRead = 0;
+      let malformed = 0;
+      let lastMalformed = false;
+      try {
+        const counts = forEachLine(
+          file.path,
+          (buffer, start, end) => {
+            const verdict = lineVerdict(buffer, start, end);
+            lastMalformed = false;
+            if (verdict === 'skip') return;
+            const parsed =
+              verdict === 'malformed'
+                ? MALFORMED
+                : parseUsageLine(buffer.toString('utf8', start, end), file);
+            if (parsed === MALFORMED) {
+              malformed++;
+              lastMalformed = true;
+            } else if (parsed !== null) {
+              const record = parsed.record;
+              if (record !== null) {
+                // A response without message.id/requestId is known by its file and its line:
+                // the same line twice in a file is one response, as the ledger counts it when it
+                // reads a rewritten file again.
+                if (record.key === null) record.key = keylessKey(file.path, buffer, start, end);
+                deduper.add(record);
+              }
+              for (const tool of parsed.tools) keepEarliest(toolUses, tool);
             }
-            for (const tool of parsed.tools) keepEarliest(toolUses, tool);
-          }
-        },
-        {
-          from,
-          onBytes: (bytes) => {
-            bytesRead += bytes;
-            onRead(bytes, false);
           },
-        },
-      );
-      stats.filesRead++;
-      stats.linesRead += counts.lines + counts.oversized;
-      stats.malformedLines += malformed + counts.oversized;
-      if (malformed + counts.oversized > 0) {
-        stats.malformedFiles.push({ path: file.path, lines: malformed + counts.oversized });
+          {
+            from,
+            onBytes: (bytes) => {
+              bytesRead += bytes;
+              onRead(bytes, false);
+            },
+          },
+        );
+        stats.filesRead++;
+        stats.linesRead += counts.lines + counts.oversized;
+        stats.malformedLines += malformed + counts.oversized;
+        if (malformed + counts.oversized > 0) {
+          stats.malformedFiles.push({ path: file.path, lines: malformed + counts.oversized });
+        }
+        // A last line without its newline is read again next time: keep it apart.
+        const partialLines =
+          counts.lines + counts.oversized - counts.completeLines - counts.completeOversized;
+        const partialMalformed =
+          (counts.lines > counts.completeLines && lastMalformed ? 1 : 0) +
+          counts.oversized -
+          counts.completeOversized;
+        reads.push({
+          path: file.path,
+          complete: counts.complete,
+          lines: counts.completeLines + counts.completeOversized,
+          malformed: malformed + counts.oversized - partialMalformed,
+          partialLines,
+          partialMalformed,
+          edges: hashEdges ? edgeHashesOrNone(file.path, counts.complete) : undefined,
+        });
+      } catch (error) {
+        stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
       }
-      // A last line without its newline is read again next time: keep it apart.
-      const partialLines =
-        counts.lines + counts.oversized - counts.completeLines - counts.completeOversized;
-      const partialMalformed =
-        (counts.lines > counts.completeLines && lastMalformed ? 1 : 0) +
-        counts.oversized -
-        counts.completeOversized;
-      reads.push({
-        path: file.path,
-        complete: counts.complete,
-        lines: counts.completeLines + counts.completeOversized,
-        malformed: malformed + counts.oversized - partialMalformed,
-        partialLines,
-        partialMalformed,
-        edges: hashEdges ? edgeHashesOrNone(file.path, counts.complete) : undefined,
-      });
-    } catch (error) {
-      stats.unreadable.push({ path: file.path, reason: describeFsError(error) });
+      // The size was taken when the file was found; it may have grown or shrunk since.
+      onRead(Math.max(file.size - from - bytesRead, 0), true);
     }
-    // The size was taken when the file was found; it may have grown or shrunk since.
-    onRead(Math.max(file.size - from - bytesRead, 0), true);
   }
-  return result(deduper, toolUses, stats, reads);
+
+  /** Takes in what another reader found. */
+  absorb(part: ReadResult): void {
+    this.reads.push(...part.files);
+    for (const record of part.records) this.deduper.add(record);
+    for (const tool of part.toolUses) keepEarliest(this.toolUses, tool);
+    this.stats.filesRead += part.stats.filesRead;
+    this.stats.linesRead += part.stats.linesRead;
+    this.stats.malformedLines += part.stats.malformedLines;
+    this.stats.malformedFiles.push(...part.stats.malformedFiles);
+    this.stats.unreadable.push(...part.stats.unreadable);
+  }
+
+  result(): ReadResult {
+    return {
+      records: this.deduper.records(),
+      toolUses: [...this.toolUses.values()].sort((a, b) => a.timestamp - b.timestamp),
+      stats: this.stats,
+      files: this.reads,
+    };
+  }
 }
 
-/**
- * Joins what several readers found. Keeping the copy with the largest output does not depend
- * on the order copies are met, so each reader's winners, deduplicated again here, give the
- * same records as one reader of all the files.
- */
+/** Reads transcripts on this thread; deduplication spans all of them. */
+export function readHere(files: ReadTask[], onRead?: OnRead, options?: ReadOptions): ReadResult {
+  const reader = new TranscriptReader();
+  reader.read(files, onRead, options);
+  return reader.result();
+}
+
+/** Joins what several readers found, as one reader of all their files would have. */
 export function mergeReads(parts: ReadResult[]): ReadResult {
   if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  const deduper = new ResponseDeduper<PricedRecord>();
-  const toolUses = new Map<string, ToolUse>();
-  const stats = emptyStats();
-  const files: FileRead[] = [];
-  for (const part of parts) {
-    files.push(...part.files);
-    for (const record of part.records) deduper.add(record);
-    for (const tool of part.toolUses) keepEarliest(toolUses, tool);
-    stats.filesRead += part.stats.filesRead;
-    stats.linesRead += part.stats.linesRead;
-    stats.malformedLines += part.stats.malformedLines;
-    stats.malformedFiles.push(...part.stats.malformedFiles);
-    stats.unreadable.push(...part.stats.unreadable);
-  }
-  return result(deduper, toolUses, stats, files);
+  const reader = new TranscriptReader();
+  for (const part of parts) reader.absorb(part);
+  return reader.result();
 }

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTranscriptFiles } from '../../src/logs/files.js';
-import { splitBySize, threadCount } from '../../src/logs/load.js';
+import { PARALLEL_BYTES, splitBySize, threadCount } from '../../src/logs/load.js';
 import { mergeReads, readHere } from '../../src/logs/read.js';
+import { decodeRead, encodeRead } from '../../src/logs/transfer.js';
 import { REPO } from '../helpers/cli.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
@@ -50,14 +51,39 @@ describe('splitBySize', () => {
 });
 
 describe('threadCount', () => {
-  it('reads on one thread unless told otherwise', () => {
-    expect(threadCount(100, {})).toBe(1);
+  const small = PARALLEL_BYTES - 1;
+
+  it('reads a small history on one thread, a large one on two when there are two cores', () => {
+    expect(threadCount(100, small, {}, 8)).toBe(1);
+    expect(threadCount(100, PARALLEL_BYTES, {}, 2)).toBe(2);
+    expect(threadCount(100, PARALLEL_BYTES, {}, 1)).toBe(1);
   });
 
   it('follows USAGE_LEDGER_THREADS, never more threads than files', () => {
-    expect(threadCount(10, { USAGE_LEDGER_THREADS: '2' })).toBe(2);
-    expect(threadCount(1, { USAGE_LEDGER_THREADS: '4' })).toBe(1);
-    expect(threadCount(10, { USAGE_LEDGER_THREADS: '1' })).toBe(1);
-    expect(threadCount(10, { USAGE_LEDGER_THREADS: 'many' })).toBe(1);
+    expect(threadCount(10, small, { USAGE_LEDGER_THREADS: '2' }, 2)).toBe(2);
+    expect(threadCount(10, PARALLEL_BYTES, { USAGE_LEDGER_THREADS: '1' }, 2)).toBe(1);
+    expect(threadCount(1, small, { USAGE_LEDGER_THREADS: '4' }, 2)).toBe(1);
+    expect(threadCount(10, small, { USAGE_LEDGER_THREADS: 'many' }, 2)).toBe(1);
+  });
+});
+
+describe('encodeRead / decodeRead', () => {
+  it('carries a reader thread’s result across unchanged', async () => {
+    const { files } = await findTranscriptFiles([
+      path.join(rules, 'root-a', 'projects'),
+      path.join(rules, 'root-b', 'projects'),
+      path.join(REPO, 'fixtures', 'pricing', 'projects'),
+      path.join(REPO, 'fixtures', 'demo', 'projects'),
+    ]);
+    const read = readHere(files);
+    const first = read.records[0];
+    if (first) read.records.push({ ...first, key: 'no-cwd', cwd: null, fast: true });
+    // The fields that are rare on real logs are there to be carried.
+    expect(read.records.some((record) => record.alsoIn !== null)).toBe(true);
+    expect(read.records.some((record) => record.loggedCostUSD !== null)).toBe(true);
+    expect(read.records.some((record) => record.inferenceGeo !== null)).toBe(true);
+    expect(read.toolUses.length).toBeGreaterThan(0);
+    const copy = structuredClone(encodeRead(read));
+    expect(decodeRead(copy)).toEqual(read);
   });
 });

@@ -1,0 +1,104 @@
+import { type PricedRecord, type UsageRecord, unpricedRecord } from '../types.js';
+
+/** Where a column of string references holds no string (a null). */
+export const NO_STRING = 0xffffffff;
+
+/**
+ * The distinct strings of some records, each kept once and referred to by its index: columns
+ * of numbers and such indexes carry records across a thread or into the ledger's snapshot
+ * without an object per record.
+ */
+export class StringTable {
+  readonly strings: string[] = [];
+  private readonly indexes = new Map<string, number>();
+
+  /** The index of `value` (added on first sight), or `NO_STRING` for null. */
+  ref(value: string | null): number {
+    if (value === null) return NO_STRING;
+    let index = this.indexes.get(value);
+    if (index === undefined) {
+      index = this.strings.length;
+      this.strings.push(value);
+      this.indexes.set(value, index);
+    }
+    return index;
+  }
+}
+
+/** Numbers and string references a record takes in columns; a format may add its own after. */
+export const RECORD_NUMBERS = 9;
+export const RECORD_REFS = 7;
+const FAST = 1;
+const SIDECHAIN = 2;
+
+/**
+ * Writes a record's numbers (time, five token counts, logged cost or NaN, flags, web
+ * searches) at `numbers[n..]` and its strings (key, session, project, cwd, model, file,
+ * inference geo) at `refs[r..]`.
+ */
+export function writeRecordColumns(
+  record: UsageRecord,
+  numbers: Float64Array,
+  n: number,
+  refs: Uint32Array,
+  r: number,
+  table: StringTable,
+): void {
+  numbers[n] = record.timestamp;
+  numbers[n + 1] = record.inputTokens;
+  numbers[n + 2] = record.outputTokens;
+  numbers[n + 3] = record.cacheWrite5mTokens;
+  numbers[n + 4] = record.cacheWrite1hTokens;
+  numbers[n + 5] = record.cacheReadTokens;
+  numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
+  numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
+  numbers[n + 8] = record.webSearchRequests;
+  refs[r] = table.ref(record.key);
+  refs[r + 1] = table.ref(record.sessionId);
+  refs[r + 2] = table.ref(record.project);
+  refs[r + 3] = table.ref(record.cwd);
+  refs[r + 4] = table.ref(record.model);
+  refs[r + 5] = table.ref(record.file);
+  refs[r + 6] = table.ref(record.inferenceGeo);
+}
+
+function stringAt(strings: readonly string[], index: number | undefined): string {
+  return strings[index ?? NO_STRING] ?? '';
+}
+
+/** The record `writeRecordColumns` wrote, not priced yet, with the roots it is given. */
+export function readRecordColumns(
+  numbers: Float64Array,
+  n: number,
+  refs: Uint32Array,
+  r: number,
+  strings: readonly string[],
+  root: string,
+  alsoIn: string[] | null,
+): PricedRecord {
+  const loggedCost = numbers[n + 6] ?? Number.NaN;
+  const flags = numbers[n + 7] ?? 0;
+  const cwd = refs[r + 3];
+  const geo = refs[r + 6];
+  return unpricedRecord({
+    key: stringAt(strings, refs[r]),
+    timestamp: numbers[n] ?? 0,
+    sessionId: stringAt(strings, refs[r + 1]),
+    project: stringAt(strings, refs[r + 2]),
+    cwd: cwd === NO_STRING ? null : stringAt(strings, cwd),
+    model: stringAt(strings, refs[r + 4]),
+    fast: (flags & FAST) !== 0,
+    inferenceGeo: geo === NO_STRING ? null : stringAt(strings, geo),
+    webSearchRequests: numbers[n + 8] ?? 0,
+    sidechain: (flags & SIDECHAIN) !== 0,
+    file: stringAt(strings, refs[r + 5]),
+    root,
+    alsoIn,
+    loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
+    inputTokens: numbers[n + 1] ?? 0,
+    outputTokens: numbers[n + 2] ?? 0,
+    cacheWrite5mTokens: numbers[n + 3] ?? 0,
+    cacheWrite1hTokens: numbers[n + 4] ?? 0,
+    cacheReadTokens: numbers[n + 5] ?? 0,
+  });
+}
