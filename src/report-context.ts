@@ -1,4 +1,5 @@
 import type { Config } from './config/schema.js';
+import { type LimitObservations, NO_LIMITS } from './limits/official.js';
 import type { PriceBook } from './pricing/book.js';
 import {
   type BudgetLimits,
@@ -42,6 +43,8 @@ export interface ReportContext<O extends ReportRequest = ReportRequest> {
   /** Today's, this week's and this month's spend against the budgets set (none: empty). */
   budgets: BudgetLine[];
   budgetLimits: BudgetLimits;
+  /** Claude Code's rate limits as the status line kept them (for the reports that show them). */
+  official: LimitObservations;
 }
 
 /** The budgets of a run: each flag over the config's figure. */
@@ -65,6 +68,7 @@ export function reportContext<O extends ReportRequest>(
   calendar: ZonedCalendar,
   now: number,
   defaultSince?: (until: Day) => Day,
+  official: LimitObservations = NO_LIMITS,
 ): ReportContext<O> {
   const today = calendar.dayOf(now);
   const { records, allRecords, toolUses, stats, book } = usage;
@@ -84,5 +88,6 @@ export function reportContext<O extends ReportRequest>(
     selected: selectRecords(records, selection),
     budgets: hasBudget(budgetLimits) ? budgetLines(allRecords(), calendar, now, budgetLimits) : [],
     budgetLimits,
+    official,
   };
 }

@@ -5,6 +5,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { syncLedger } from '../ledger/sync.js';
+import { latestEstimate, latestLimits, officialCacheFile } from '../limits/keep.js';
+import { newer } from '../limits/official.js';
+import { lastCostState } from '../logs/cost-state.js';
 import { packageRoot } from '../package-root.js';
 import { cachedPricesFile } from '../pricing/sources.js';
 import { dashboardApp } from '../server/app.js';
@@ -79,8 +82,15 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
   const loaded = new Map<string, Promise<Usage>>();
   const token = randomBytes(24).toString('base64url');
   let port = options.port;
+  const officialFile = officialCacheFile(cacheDir(environment.env, environment.homeDir));
   const app = dashboardApp({
     token,
+    official: () => latestLimits(store.db, officialFile),
+    estimate: (sessionId, records) =>
+      newer(
+        latestEstimate(store.db, officialFile, sessionId),
+        lastCostState([...new Set(records.map((record) => record.file))], sessionId),
+      ),
     hosts: () => [
       `${LOOPBACK}:${port}`,
       `localhost:${port}`,

@@ -8,6 +8,7 @@ import { dailyCommand } from './daily.js';
 import { dashboardCommand } from './dashboard.js';
 import { exportCommand } from './export.js';
 import { ledgerCommand } from './ledger.js';
+import { limitsCommand } from './limits.js';
 import { pricingCommand } from './pricing.js';
 import { commandOf } from './report-command.js';
 import { reportFileCommand } from './report-file.js';
@@ -46,6 +47,7 @@ Examples:
   usage models --since 30d --json  the last 30 days by model, as JSON
   usage export --format csv --group-by request > requests.csv
   usage report --html november.html --since 2026-11-01 --until 2026-11-30
+  usage limits                     Claude Code's own 5-hour and 7-day limits, beside your spend
   usage pricing --changes          why a bill changed: the dated price changes`;
 
 /** The `usage` program; `daily` runs when no command is named. */
@@ -67,6 +69,7 @@ export function buildProgram(): Command {
     dashboardCommand(),
     reportFileCommand(),
     budgetCommand(),
+    limitsCommand(),
     exportCommand(),
     statuslineCommand(),
     ledgerCommand(),

@@ -1,4 +1,5 @@
 import { Command, Help, Option } from 'commander';
+import { latestLimits } from '../limits/keep.js';
 import type { NamedRollup } from '../report/group.js';
 import {
   type ReportDefinition,
@@ -7,6 +8,7 @@ import {
   unpricedOfModels,
 } from '../reports/registry.js';
 import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
+import { readKept } from './kept.js';
 import { type ReportOptions, reportOptions, SHARED_OPTIONS_HEADING } from './shared-options.js';
 
 const isShared = (option: Option) => option.helpGroupHeading === SHARED_OPTIONS_HEADING;
@@ -43,11 +45,15 @@ export async function runReport(
   options: ReportCommandOptions,
 ): Promise<void> {
   const { defaultSince } = definition;
-  const context = await loadReport(
+  const loaded = await loadReport(
     options,
     defaultSince === undefined ? undefined : (until) => defaultSince(until, options),
     { toolUses: definition.toolUses },
   );
+  const context =
+    definition.official === true
+      ? { ...loaded, official: await readKept(options, latestLimits) }
+      : loaded;
   if (options.json) {
     // A report of something else than cost names the unpriced models without a warning.
     const unpriced = (models: NamedRollup[]) =>

@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ExitCode, UsageError } from '../errors.js';
+import { latestLimits } from '../limits/keep.js';
 import { packageRoot } from '../package-root.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { resolveRange } from '../report/range.js';
 import { dashboardApp } from '../server/app.js';
 import { answersOf, reportFile } from '../server/report-file.js';
 import { warn } from './context.js';
+import { readKept } from './kept.js';
 import { writeToFile, writeToStdout } from './output.js';
 import { loadPricedRecords } from './records.js';
 import type { ReportFileOptions } from './report-file.js';
@@ -47,9 +49,11 @@ export async function runReportFile(options: ReportFileOptions): Promise<void> {
   const usage = loadPricedRecords(options, { toolUses: true });
   const token = randomBytes(24).toString('base64url');
   const assets = path.join(packageRoot(), 'dist', 'dashboard');
+  const official = await readKept(options, latestLimits);
   const app = dashboardApp({
     token,
     hosts: () => ['report'],
+    official: () => official,
     load: () => usage,
     timeZone,
     now: () => madeAt,

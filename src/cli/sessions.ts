@@ -1,7 +1,12 @@
 import { ExitCode, UsageError } from '../errors.js';
-import { renderSessionDetail, sessionDetailJson } from '../format/sessions.js';
+import { renderEstimate, renderSessionDetail, sessionDetailJson } from '../format/sessions.js';
+import { latestEstimate } from '../limits/keep.js';
+import { newer, type SessionEstimate } from '../limits/official.js';
+import { lastCostState } from '../logs/cost-state.js';
+import { compareEstimate } from '../report/estimate.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
 import { REPORT } from '../reports/registry.js';
+import type { PricedRecord } from '../types.js';
 import {
   loadReport,
   printJson,
@@ -10,10 +15,25 @@ import {
   unpricedOf,
   viewContext,
 } from './context.js';
+import { readKept } from './kept.js';
 import { commandOf, type ReportCommandOptions, runReport } from './report-command.js';
 
+/**
+ * Claude Code's latest figure for a session: the newer of what its status line said (kept by
+ * `usage statusline`) and the last `cost-state` line of the session's transcripts.
+ */
+async function claudeCodeEstimate(
+  options: ReportCommandOptions,
+  sessionId: string,
+  records: PricedRecord[],
+): Promise<SessionEstimate | null> {
+  const kept = await readKept(options, (db, cacheFile) => latestEstimate(db, cacheFile, sessionId));
+  const files = [...new Set(records.map((record) => record.file))];
+  return newer(kept, lastCostState(files, sessionId));
+}
+
 /** One session in detail; the id may be a prefix, and the range is all of its requests. */
-function showSession(context: ReportContext, prefix: string): void {
+async function showSession(context: ReportContext, prefix: string): Promise<void> {
   const matches = sessionsMatching(context.records, prefix);
   if (matches.length === 0)
     throw new UsageError(`no session id starts with '${prefix}'`, ExitCode.failure);
@@ -27,13 +47,16 @@ function showSession(context: ReportContext, prefix: string): void {
   const [row] = sessionRows(records);
   if (row === undefined) return;
   const unpriced = unpricedOf({ ...context, selected: records }, row.models);
+  const estimate = await claudeCodeEstimate(context.options, row.sessionId, records);
+  const comparison = estimate === null ? null : compareEstimate(estimate, records);
   if (context.options.json) {
-    printJson(sessionDetailJson(row, records, context.calendar));
+    printJson(sessionDetailJson(row, records, context.calendar, comparison));
     return;
   }
+  const table = renderSessionDetail(row, records, context.calendar, viewContext(context, unpriced));
   printReport(
     context,
-    renderSessionDetail(row, records, context.calendar, viewContext(context, unpriced)),
+    comparison === null ? table : `${table}\n\n${renderEstimate(comparison, context.calendar)}`,
   );
 }
 
@@ -42,7 +65,7 @@ async function runSessions(id: string | undefined, options: ReportCommandOptions
     await runReport(REPORT.sessions, options);
     return;
   }
-  showSession(await loadReport(options), id);
+  await showSession(await loadReport(options), id);
 }
 
 /** sessions from the registry, with an id: that session request by request. */

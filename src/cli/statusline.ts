@@ -2,16 +2,27 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Database } from 'better-sqlite3';
 import { Command, Option } from 'commander';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { ExitCode } from '../errors.js';
-import { printable } from '../format/printable.js';
+import { palette, useColor } from '../format/color.js';
+import { limitsPart } from '../format/limits.js';
+import { printableLine } from '../format/printable.js';
 import { renderStatusLine, STATUS_FIELDS, type StatusField } from '../format/statusline.js';
 import { chooseLedger, withLedger } from '../ledger/ledger.js';
 import { ledgerExists } from '../ledger/open.js';
+import { keepOfficialFigures, latestLimits, officialCacheFile } from '../limits/keep.js';
+import {
+  type LimitObservation,
+  type LimitObservations,
+  officialFiguresOf,
+} from '../limits/official.js';
 import { contextTokensOf } from '../logs/context-size.js';
 import { shortModelName } from '../pricing/match.js';
+import { DEFAULT_ALERT_PERCENT } from '../report/budget.js';
 import { ZonedCalendar } from '../report/calendar.js';
+import { limitsReport } from '../report/limits.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
 import { loadUsageFrom } from '../usage.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
@@ -30,6 +41,7 @@ import {
 import { timeZoneOf } from './zone.js';
 
 interface StatuslineOptions extends ReportOptions {
+  color?: boolean;
   format: string;
   timeout: number;
 }
@@ -161,6 +173,7 @@ function lineKey(
   options: StatuslineOptions,
   fields: StatusField[],
   sessionId: string | null,
+  colored: boolean,
 ): string {
   let configVersion = 0;
   try {
@@ -182,33 +195,65 @@ function lineKey(
     options.ledger,
     options.config,
     configVersion,
+    colored,
   ]);
 }
 
 /** How a line shown after a timeout says it is the last one known, not a fresh one. */
 export const STALE_MARK = ' (stale)';
 
-/** The figures from the ledger, after reading what is new in this session's project. */
+interface LedgerFigures {
+  figures: StatusFigures;
+  dailyBudget: number | undefined;
+  alertPercent: number;
+}
+
+/**
+ * The figures from the ledger, after keeping Claude Code's own figures in it (`keep`) and
+ * reading what is new in this session's project.
+ */
 async function figuresFromLedger(
   options: StatuslineOptions,
   ledger: string,
   input: StatusInput,
   now: number,
-): Promise<{ figures: StatusFigures; dailyBudget: number | undefined }> {
+  keep: (db: Database) => Promise<void>,
+): Promise<LedgerFigures> {
   const folder = input.transcriptPath === null ? null : path.dirname(input.transcriptPath);
   // Only what the line shows: this session's responses and the last two days'.
   const since = now - 48 * 3_600_000;
-  const usage = await withLedger(ledger, (store) =>
-    loadUsageFrom(store, options, processEnvironment(), {
+  const usage = await withLedger(ledger, async (store) => {
+    await keep(store.db);
+    return loadUsageFrom(store, options, processEnvironment(), {
       // More than this is left to the background sync: reading it here could take seconds.
       sync: folder === null ? 'none' : { within: folder, maxBytes: INLINE_SYNC_BYTES },
       wanted: (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
-    }),
-  );
+    });
+  });
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+  const budgets = budgetLimitsOf(options, usage.book.config);
   return {
     figures: statusFigures(usage.records, calendar, now, input.sessionId),
-    dailyBudget: budgetLimitsOf(options, usage.book.config).daily,
+    dailyBudget: budgets.daily,
+    alertPercent: budgets.alertPercent,
+  };
+}
+
+function jsonOrNull(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The payload's windows, or the kept ones still open where the payload has none. */
+function limitsNow(payload: LimitObservations, kept: LimitObservations, now: number) {
+  const open = (seen: LimitObservation | null) =>
+    seen !== null && seen.resetsAt > now ? seen : null;
+  return {
+    fiveHour: payload.fiveHour ?? open(kept.fiveHour),
+    sevenDay: payload.sevenDay ?? open(kept.sevenDay),
   };
 }
 
@@ -220,15 +265,35 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
   const fields = parseFields(options.format);
   const started = Date.now() - process.uptime() * 1000;
   const deadline = started + options.timeout;
-  const cacheFile = path.join(cacheDir(process.env, os.homedir()), 'statusline.json');
+  const cacheFolder = cacheDir(process.env, os.homedir());
+  const cacheFile = path.join(cacheFolder, 'statusline.json');
+  const officialFile = officialCacheFile(cacheFolder);
   let line = '';
   try {
-    const input = parseStatusInput(await readStdin(STDIN_WAIT_MS));
+    const raw = await readStdin(STDIN_WAIT_MS);
+    const input = parseStatusInput(raw);
     const now = Date.now();
-    const key = lineKey(options, fields, input.sessionId);
+    const official = officialFiguresOf(jsonOrNull(raw), now);
+    // Claude Code's status line shows ANSI colours: coloured unless NO_COLOR or --no-color.
+    // (Commander sets `color` true unless --no-color: only false is a choice.)
+    const colored = useColor({
+      flag: options.color === false ? false : undefined,
+      env: process.env,
+      isTTY: true,
+    });
+    const colors = palette(colored);
+    const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+    const limitsText = (kept: LimitObservations, alertPercent: number) =>
+      limitsPart(
+        limitsReport(limitsNow(official.limits, kept, now), [], now, alertPercent),
+        calendar,
+        colors,
+      );
+    const key = lineKey(options, fields, input.sessionId, colored);
     const cache = readJson<LineCache>(cacheFile, {});
     const cached = cache[key];
     if (cached !== undefined && now - cached.at < FRESH_MS) {
+      await keepOfficialFigures(official, null, officialFile);
       line = cached.line;
       return;
     }
@@ -236,35 +301,54 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
       input.modelName ?? (input.modelId === null ? null : shortModelName(input.modelId));
     const contextTokens =
       input.transcriptPath === null ? null : contextTokensOf(input.transcriptPath);
+    const alertPercent = options.budgetAlert ?? DEFAULT_ALERT_PERCENT;
+    const cheap = { model, contextTokens, figures: null, dailyBudget: undefined };
     const quick = renderStatusLine(
-      { model, contextTokens, figures: null, dailyBudget: undefined },
+      { ...cheap, limits: limitsText({ fiveHour: null, sevenDay: null }, alertPercent) },
       fields,
     );
     // Until the figures come: the last line shown, marked as such, or the cheap parts.
     line = cached === undefined ? quick : `${cached.line}${STALE_MARK}`;
     const ledger = chooseLedger(options, process.env, os.homedir());
-    if (ledger === null) return;
-    const marker = path.join(cacheDir(process.env, os.homedir()), 'statusline-sync');
-    if (!ledgerExists(ledger)) {
-      await syncInBackground(marker, ledger, now);
+    const marker = path.join(cacheFolder, 'statusline-sync');
+    if (ledger === null || !ledgerExists(ledger)) {
+      await keepOfficialFigures(official, null, officialFile);
+      line = renderStatusLine(
+        { ...cheap, limits: limitsText(latestLimits(null, officialFile), alertPercent) },
+        fields,
+      );
+      if (ledger !== null) await syncInBackground(marker, ledger, now);
       return;
     }
+    let kept: LimitObservations = { fiveHour: null, sevenDay: null };
     const result = await Promise.race([
-      figuresFromLedger(options, ledger, input, now).catch(() => null),
+      figuresFromLedger(options, ledger, input, now, async (db) => {
+        await keepOfficialFigures(official, db, officialFile);
+        kept = latestLimits(db, officialFile);
+      }).catch(() => null),
       timeout(deadline - Date.now()),
     ]);
     await syncInBackground(marker, ledger, now);
     if (result === null) return;
-    line = renderStatusLine({ model, contextTokens, ...result }, fields);
-    const kept = Object.entries(cache)
+    line = renderStatusLine(
+      {
+        model,
+        contextTokens,
+        figures: result.figures,
+        dailyBudget: result.dailyBudget,
+        limits: limitsText(kept, result.alertPercent),
+      },
+      fields,
+    );
+    const entries = Object.entries(cache)
       .filter(([, entry]) => now - entry.at < 86_400_000)
       .slice(-50);
-    await writeJson(cacheFile, { ...Object.fromEntries(kept), [key]: { line, at: now } });
+    await writeJson(cacheFile, { ...Object.fromEntries(entries), [key]: { line, at: now } });
   } catch {
     // Whatever went wrong, Claude Code gets a line, never a stack trace.
   } finally {
     // Exit once the line is out: a sync that outlived the time limit must not hold Claude Code.
-    process.stdout.write(`${printable(line)}\n`, () => process.exit(ExitCode.ok));
+    process.stdout.write(`${printableLine(line)}\n`, () => process.exit(ExitCode.ok));
   }
 }
 
@@ -287,6 +371,7 @@ export function statuslineCommand(): Command {
     .addOption(timezoneOption('IANA time zone for "today" (default: the system zone)'))
     .addOption(configOption())
     .addOption(modeOption())
+    .addOption(new Option('--no-color', 'no colour codes in the line (also NO_COLOR)'))
     .exitOverride();
   for (const option of budgetOptions()) command.addOption(option);
   return command.action((options: StatuslineOptions) => runStatusline(options));

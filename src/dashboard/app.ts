@@ -296,7 +296,10 @@ function kindsTable(totals: Json) {
 async function windowCard() {
   const card = $('window');
   // A window lasts five hours, so an open one started yesterday at the earliest.
-  const { blocks } = await api('blocks', { since: windowSince(now()), until: 'today' });
+  const { blocks, officialLimits } = await api('blocks', {
+    since: windowSince(now()),
+    until: 'today',
+  });
   const open = (blocks as Json[]).find((block) => block.isActive);
   const lines =
     open === undefined
@@ -310,6 +313,30 @@ async function windowCard() {
   card.appendChild(document.createElement('h3')).textContent = '5-hour window';
   for (const text of lines) card.appendChild(document.createElement('div')).textContent = text;
   card.dataset.open = String(open !== undefined);
+  const official = officialLine(officialLimits);
+  if (official !== null) {
+    const line = card.appendChild(document.createElement('div'));
+    line.className = 'official';
+    line.textContent = official.text;
+    line.dataset.state = official.state;
+  }
+}
+
+/** Claude Code's own windows, as the status line kept them: `Claude Code: 5h 42% · 7d 18%`. */
+function officialLine(limits: Json): { text: string; state: string } | null {
+  const parts: string[] = [];
+  let state = 'ok';
+  for (const [name, window] of [
+    ['5h', limits?.fiveHour],
+    ['7d', limits?.sevenDay],
+  ] as const) {
+    if (window === null || window === undefined || window.freshness === 'reset') continue;
+    const reset = name === '5h' ? ` (resets ${String(window.resetsAt).slice(11, 16)})` : '';
+    parts.push(`${name} ${Math.round(window.usedPercentage)}%${reset}`);
+    if (window.state === 'over' || (window.state === 'alert' && state === 'ok'))
+      state = window.state;
+  }
+  return parts.length === 0 ? null : { text: `Claude Code: ${parts.join(' · ')}`, state };
 }
 
 /** A request's model, tokens by kind and cost, as the session view and the grid show them. */
@@ -334,6 +361,28 @@ async function showSession(id: string) {
     ['Time', 'Model', 'Input', 'Output', 'Cache write', 'Cache read', 'Cost'],
     detail.requests.map((r: Json) => [r.timestamp.slice(11, 19), ...requestCells(r)]),
     [2, 3, 4, 5, 6],
+  );
+  $('session-estimate').textContent = estimateText(detail.claudeCodeEstimate);
+}
+
+/** Claude Code's own figure for the session beside ours, and the difference. */
+function estimateText(estimate: Json): string {
+  if (estimate === null || estimate === undefined) return '';
+  const sign = estimate.difference >= 0 ? '+' : '-';
+  const share =
+    estimate.differencePercent === null ? '' : ` (${sign}${Math.abs(estimate.differencePercent)}%)`;
+  const parts = [
+    ['fast mode', estimate.fast],
+    ['US data residency', estimate.usGeo],
+    ['subagents', estimate.subagents],
+  ]
+    .filter(([, part]) => part.requests > 0)
+    .map(([name, part]) => `${name} ${cost(part.cost)} in ${part.requests}`);
+  const from = estimate.source === 'statusline' ? 'its status line' : 'a cost-state line';
+  return (
+    `Claude Code's own estimate: ${cost(estimate.costUsd)} (from ${from}, ${String(estimate.observedAt).slice(0, 16).replace('T', ' ')}); ` +
+    `ours then ${cost(estimate.oursThen)}, ${sign}${cost(Math.abs(estimate.difference))}${share}.` +
+    (parts.length > 0 ? ` Of ours: ${parts.join(', ')}.` : '')
   );
 }
 

@@ -28,6 +28,7 @@ export function renderBlocksTable(
   limit: number | null,
   calendar: ZonedCalendar,
   context: ViewContext,
+  official: string | null = null,
 ): string {
   const rows = barShares(blocks.map((block) => ({ block, rollup: block }))).map(
     ({ block, share }) => ({
@@ -50,6 +51,7 @@ export function renderBlocksTable(
         `${formatUsd(active.projectedCost)} by ${calendar.shortOf(active.block.end).slice(11)} (an estimate).`,
     );
   }
+  if (official !== null) notes.unshift(`Claude Code's own limits: ${official}.`);
   if (limit !== null) {
     const over = blocks.filter((block) => totalTokens(block) > limit).length;
     notes.push(

@@ -11,7 +11,8 @@ function stateWords(line: BudgetLine, alertPercent: number): string {
   return 'ok';
 }
 
-function paint(state: BudgetState, palette: BudgetPalette): (text: string) => string {
+/** The colour of a state: green, yellow or red. */
+export function paint(state: BudgetState, palette: BudgetPalette): (text: string) => string {
   return state === 'over' ? palette.over : state === 'alert' ? palette.alert : palette.ok;
 }
 

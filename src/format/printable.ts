@@ -24,6 +24,14 @@ export function printable(text: string): string {
   return text.replace(UNSAFE, escaped);
 }
 
+/** A line of ours that may hold our colour codes and text from the logs: one printable line. */
+export function printableLine(text: string): string {
+  return text
+    .split(SGR)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(UNSAFE, escaped)))
+    .join('');
+}
+
 /**
  * A whole report or message as it may reach a terminal: line breaks and our colour codes kept,
  * anything else that could steer the terminal shown escaped. The last guard, after each

@@ -1,11 +1,12 @@
 import type { ZonedCalendar } from '../report/calendar.js';
 import type { GroupedReport } from '../report/daily.js';
+import type { EstimateComparison, EstimatePart } from '../report/estimate.js';
 import type { SessionRow } from '../report/sessions.js';
 import type { Output } from '../schemas/output.js';
 import type { PricedRecord } from '../types.js';
 import { formatDuration } from './duration.js';
 import type { ViewContext } from './grouped.js';
-import { countOf, formatInteger, roundCost } from './numbers.js';
+import { countOf, formatCost, formatInteger, formatUsd, roundCost } from './numbers.js';
 import { printable } from './printable.js';
 import { costByKind, groupFields } from './report-json.js';
 import {
@@ -135,13 +136,67 @@ export function renderSessionDetail(
   );
 }
 
+function estimateJson(comparison: EstimateComparison | null, calendar: ZonedCalendar) {
+  if (comparison === null) return null;
+  const part = ({ requests, cost }: EstimatePart) => ({ requests, cost: roundCost(cost) });
+  const { estimate } = comparison;
+  return {
+    costUsd: roundCost(estimate.costUsd),
+    observedAt: calendar.isoOf(estimate.observedAt),
+    source: estimate.source,
+    version: estimate.version,
+    oursThen: roundCost(comparison.oursThen),
+    oursThenIsPartial: comparison.oursThenPartial,
+    difference: roundCost(comparison.difference),
+    differencePercent:
+      comparison.differenceShare === null
+        ? null
+        : Math.round(comparison.differenceShare * 10_000) / 100,
+    fast: part(comparison.fast),
+    usGeo: part(comparison.usGeo),
+    subagents: part(comparison.subagents),
+  };
+}
+
+const SOURCE_WORDS = { statusline: 'its status line', 'cost-state': 'a cost-state line' } as const;
+
+/** Claude Code's figure beside ours, and the shares of ours it may count differently. */
+export function renderEstimate(comparison: EstimateComparison, calendar: ZonedCalendar): string {
+  const { estimate } = comparison;
+  const sign = comparison.difference >= 0 ? '+' : '-';
+  const share =
+    comparison.differenceShare === null
+      ? ''
+      : ` (${sign}${Math.abs(comparison.differenceShare * 100).toFixed(1)}%)`;
+  const parts = (
+    [
+      ['fast mode', comparison.fast],
+      ['US data residency', comparison.usGeo],
+      ['subagents', comparison.subagents],
+    ] as const
+  )
+    .filter(([, part]) => part.requests > 0)
+    .map(
+      ([name, part]) =>
+        `${name} ${formatUsd(part.cost)} in ${formatInteger(part.requests)} request${part.requests === 1 ? '' : 's'}`,
+    );
+  return [
+    `Claude Code's own estimate: ${formatUsd(estimate.costUsd)} (from ${SOURCE_WORDS[estimate.source]}, ${calendar.shortOf(estimate.observedAt)}); ours then: ${formatCost(comparison.oursThen, comparison.oursThenPartial)}, ${sign}${formatUsd(Math.abs(comparison.difference))}${share}.`,
+    parts.length > 0
+      ? `Of ours: ${parts.join(', ')}, which Claude Code may price or count differently. Its figure also restarts at /clear; ours is the whole session.`
+      : "Claude Code's figure restarts at /clear; ours is the whole session.",
+  ].join('\n');
+}
+
 export function sessionDetailJson(
   row: SessionRow,
   records: PricedRecord[],
   calendar: ZonedCalendar,
+  comparison: EstimateComparison | null = null,
 ): Output<'session'> {
   return {
     session: sessionFields(row, calendar),
+    claudeCodeEstimate: estimateJson(comparison, calendar),
     requests: records.map((record) => ({
       timestamp: calendar.isoOf(record.timestamp),
       model: record.model,

@@ -2,7 +2,7 @@ import type { Spend, StatusFigures } from '../report/statusline.js';
 import { formatDuration } from './duration.js';
 import { formatCost, formatUsd } from './numbers.js';
 
-export const STATUS_FIELDS = ['model', 'session', 'today', 'block', 'ctx'] as const;
+export const STATUS_FIELDS = ['model', 'session', 'today', 'block', 'limits', 'ctx'] as const;
 export type StatusField = (typeof STATUS_FIELDS)[number];
 
 export interface StatusLine {
@@ -11,6 +11,8 @@ export interface StatusLine {
   /** Null when only the cheap parts are known (the figures took too long). */
   figures: StatusFigures | null;
   dailyBudget: number | undefined;
+  /** Claude Code's rate limits, as `limitsPart` shows them (null: none known). */
+  limits: string | null;
 }
 
 /** `41234` -> `41k`, `1234567` -> `1.2M`. */
@@ -23,9 +25,9 @@ function compactCount(value: number): string {
 const cost = (spend: Spend) => formatCost(spend.cost, spend.partial);
 
 /**
- * `Opus 4.6 | session $1.24 · today $8.10 / $20.00 · block $3.02 (2h 14m left) | 41k ctx`:
- * the model, then the costs, then the context size, each part only when it is known and
- * asked for.
+ * `Opus 4.6 | session $1.24 · today $8.10 / $20.00 · block $3.02 (2h 14m left) | 5h 42%
+ * (resets 14:00) · 7d 18% | 41k ctx`: the model, the costs, Claude Code's rate limits, then
+ * the context size, each part only when it is known and asked for.
  */
 export function renderStatusLine(line: StatusLine, fields: readonly StatusField[]): string {
   const wanted = new Set(fields);
@@ -48,6 +50,7 @@ export function renderStatusLine(line: StatusLine, fields: readonly StatusField[
   const parts = [
     wanted.has('model') ? line.model : null,
     costs.length > 0 ? costs.join(' · ') : null,
+    wanted.has('limits') ? line.limits : null,
     wanted.has('ctx') && line.contextTokens !== null
       ? `${compactCount(line.contextTokens)} ctx`
       : null,

@@ -137,6 +137,31 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    description: "Claude Code's own figures: rate limits and session cost estimates",
+    up: (db) => {
+      db.exec(`
+        -- The latest of each rate-limit window Claude Code handed the status line
+        -- (rate_limits.five_hour / seven_day); times in ms since the epoch.
+        CREATE TABLE official_limits (
+          window TEXT PRIMARY KEY,
+          used_percentage REAL NOT NULL,
+          resets_at INTEGER NOT NULL,
+          observed_at INTEGER NOT NULL,
+          session_id TEXT,
+          version TEXT
+        );
+        -- Claude Code's own latest estimate of each session's cost (cost.total_cost_usd).
+        CREATE TABLE session_estimates (
+          session_id TEXT PRIMARY KEY,
+          cost_usd REAL NOT NULL,
+          observed_at INTEGER NOT NULL,
+          version TEXT
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

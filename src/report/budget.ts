@@ -34,7 +34,7 @@ export function hasBudget(limits: BudgetLimits): boolean {
   return [limits.daily, limits.weekly, limits.monthly].some((limit) => limit !== undefined);
 }
 
-function stateOf(spent: number, limit: number, alertPercent: number): BudgetState {
+export function stateOf(spent: number, limit: number, alertPercent: number): BudgetState {
   if (spent > limit) return 'over';
   return spent >= (limit * alertPercent) / 100 ? 'alert' : 'ok';
 }

@@ -1,6 +1,6 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson, renderBlocksTable } from '../format/blocks.js';
-import { budgetJson } from '../format/budget.js';
+import { type BudgetPalette, budgetJson } from '../format/budget.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson } from '../format/day-detail.js';
@@ -12,6 +12,7 @@ import {
   renderGroupedTable,
   type ViewContext,
 } from '../format/grouped.js';
+import { limitsPart, limitWindowJson } from '../format/limits.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { reportTitle } from '../format/rollup-table.js';
 import { renderSessionsTable, sessionsJson } from '../format/sessions.js';
@@ -36,6 +37,7 @@ import { dailyOfSelected, rollupSelected } from '../report/daily.js';
 import { dayDetail } from '../report/day-detail.js';
 import type { Group, NamedRollup } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
+import { type LimitWindow, limitsReport } from '../report/limits.js';
 import { projectRows } from '../report/projects.js';
 import { ofModel, selectRecords } from '../report/select.js';
 import { type SessionSort, sessionRows } from '../report/sessions.js';
@@ -82,6 +84,8 @@ export interface ReportDefinition<S extends OutputName = OutputName> {
   /** The first day of the default range, ending on `until` (default: the last 7 days). */
   defaultSince?: (until: Day, options: JsonRequest) => Day;
   toolUses?: boolean;
+  /** It shows Claude Code's rate limits as the status line kept them (`context.official`). */
+  official?: boolean;
   /** False: a report of something else than cost (tools), which warns of no unpriced model. */
   costs?: boolean;
   /** The report's figures and the models its meta names. */
@@ -408,6 +412,7 @@ export const REPORTS: ReportDefinition[] = [
     name: 'blocks',
     description: "Claude's 5-hour usage windows: each one's cost, and the active one's burn rate",
     aliases: ['block'],
+    official: true,
     options: [
       {
         flags: '--token-limit <n|max>',
@@ -419,7 +424,13 @@ export const REPORTS: ReportDefinition[] = [
     schemas: ['blocks'],
     build: (context) => {
       const { blocks, active, limit, rollup } = blocksOf(context);
-      return { body: blocksJson(blocks, active, limit, context.calendar), models: rollup.models };
+      return {
+        body: {
+          ...blocksJson(blocks, active, limit, context.calendar),
+          officialLimits: officialLimitsJson(context),
+        },
+        models: rollup.models,
+      };
     },
     table: (context, view) => {
       const { blocks, active, limit, rollup } = blocksOf(context);
@@ -431,6 +442,7 @@ export const REPORTS: ReportDefinition[] = [
           limit,
           context.calendar,
           view(rollup.models),
+          officialLimitsPart(context, view([]).palette),
         ),
         empty: blocks.length === 0,
       };
@@ -551,6 +563,27 @@ export function dayJson(context: ReportContext<JsonRequest>, day: Day): Output<'
 }
 
 /** `usage budget --json`; no budget set is a usage error saying how to set one. */
+function officialReport(context: ReportContext<JsonRequest>) {
+  return limitsReport(
+    context.official,
+    context.records,
+    context.now,
+    context.budgetLimits.alertPercent,
+  );
+}
+
+/** Claude Code's windows as `usage limits --json` gives them, for the reports that show them. */
+export function officialLimitsJson(context: ReportContext<JsonRequest>) {
+  const report = officialReport(context);
+  const json = (window: LimitWindow | null) =>
+    window === null ? null : limitWindowJson(window, context.calendar);
+  return { fiveHour: json(report.fiveHour), sevenDay: json(report.sevenDay) };
+}
+
+function officialLimitsPart(context: ReportContext<JsonRequest>, palette: BudgetPalette) {
+  return limitsPart(officialReport(context), context.calendar, palette);
+}
+
 export function budgetReportJson(context: ReportContext<JsonRequest>): Output<'budget'> {
   if (context.budgets.length === 0) {
     throw new UsageError(

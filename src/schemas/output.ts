@@ -201,6 +201,32 @@ const PriceTableInfo = z
   .object({ source: z.string(), retrievedAt: z.string(), origin: z.enum(['snapshot', 'cache']) })
   .strict();
 
+const EstimatePart = z.object({ requests: count, cost: amount }).strict();
+
+/** A rate-limit window as Claude Code last reported it, beside our own spend in it. */
+const LimitWindow = z
+  .object({
+    /** Share of the window's limit used, in percent (may exceed 100). */
+    usedPercentage: z.number().nonnegative(),
+    resetsAt: localTime,
+    observedAt: localTime,
+    windowStart: localTime,
+    /** `stale`: not refreshed for 15 minutes; `reset`: the window has ended since. */
+    freshness: z.enum(['current', 'stale', 'reset']),
+    minutesLeft: count,
+    state: z.enum(['ok', 'alert', 'over']),
+    ourCost: amount,
+    ourCostIsPartial: z.boolean(),
+    ourRequests: count,
+    percentPerHour: z.number().nonnegative().nullable(),
+    /** The pace that would reach 100% exactly at the reset. */
+    percentPerHourToLimit: z.number().nonnegative().nullable(),
+    projectedPercentage: z.number().nonnegative().nullable(),
+    /** When the pace so far reaches 100%, if before the reset. */
+    hitsLimitAt: localTime.nullable(),
+  })
+  .strict();
+
 export const OUTPUT_SCHEMAS = {
   daily: z
     .object({
@@ -260,6 +286,27 @@ export const OUTPUT_SCHEMAS = {
   session: z
     .object({
       session: Session,
+      /** Claude Code's own figure for the session beside ours (null: it gave none we kept). */
+      claudeCodeEstimate: z
+        .object({
+          costUsd: amount,
+          observedAt: localTime,
+          /** The last status line payload (`cost.total_cost_usd`) or `cost-state` line. */
+          source: z.enum(['statusline', 'cost-state']),
+          version: z.string().nullable(),
+          /** Ours for the session's requests up to `observedAt`. */
+          oursThen: amount,
+          oursThenIsPartial: z.boolean(),
+          /** oursThen minus Claude Code's, and that in percent of Claude Code's. */
+          difference: z.number(),
+          differencePercent: z.number().nullable(),
+          /** Of ours then: where Claude Code may count differently. */
+          fast: EstimatePart,
+          usGeo: EstimatePart,
+          subagents: EstimatePart,
+        })
+        .strict()
+        .nullable(),
       requests: z.array(
         z
           .object({
@@ -320,6 +367,10 @@ export const OUTPUT_SCHEMAS = {
           .strict(),
       ),
       tokenLimit: count.nullable(),
+      /** Claude Code's windows as the status line kept them (see `usage limits`). */
+      officialLimits: z
+        .object({ fiveHour: LimitWindow.nullable(), sevenDay: LimitWindow.nullable() })
+        .strict(),
       meta: Meta,
     })
     .strict(),
@@ -403,6 +454,17 @@ export const OUTPUT_SCHEMAS = {
       alertPercent: z.number().positive().max(100),
       /** The worst state among the budgets: what `usage budget --check` exits with. */
       state: z.enum(['ok', 'alert', 'over']),
+      meta: Meta,
+    })
+    .strict(),
+  limits: z
+    .object({
+      /** Claude Code's latest figure for each window (null: never seen). */
+      fiveHour: LimitWindow.nullable(),
+      sevenDay: LimitWindow.nullable(),
+      alertPercent: z.number().positive().max(100),
+      /** Said when a window was never seen (how to get the figure), else null. */
+      note: z.string().nullable(),
       meta: Meta,
     })
     .strict(),

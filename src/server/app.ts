@@ -7,13 +7,16 @@ import { streamSSE } from 'hono/streaming';
 import { UsageError } from '../errors.js';
 import { EXPORT_FORMATS, type ExportFormat } from '../format/export.js';
 import { sessionDetailJson } from '../format/sessions.js';
+import { type LimitObservations, NO_LIMITS, type SessionEstimate } from '../limits/official.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { dayDetailSince } from '../report/day-detail.js';
+import { compareEstimate } from '../report/estimate.js';
 import { GROUP_BYS, type GroupBy } from '../report/export-rows.js';
 import { parseDayArgument } from '../report/range.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
 import { reportContext } from '../report-context.js';
 import { exportOf } from '../reports/export.js';
+import { limitsReportJson } from '../reports/limits.js';
 import {
   budgetReportJson,
   dayJson,
@@ -23,6 +26,7 @@ import {
   type ReportDefinition,
   reportJson,
 } from '../reports/registry.js';
+import type { PricedRecord } from '../types.js';
 import type { Usage } from '../usage.js';
 import { choiceIn, requestOf } from './query.js';
 import { globalUsage, requestPage } from './views.js';
@@ -48,6 +52,10 @@ export interface DashboardOptions {
   assets: string;
   /** Subscribes to changes of the followed logs; returns the unsubscribe. */
   onChange: (listener: (version: number) => void) => () => void;
+  /** Claude Code's rate limits as the status line kept them (default: none seen). */
+  official?: () => LimitObservations;
+  /** Claude Code's latest estimate of a session's cost (default: none). */
+  estimate?: (sessionId: string, records: PricedRecord[]) => SessionEstimate | null;
 }
 
 const COOKIE = 'usage_token';
@@ -98,6 +106,7 @@ const TYPES: Record<string, string> = {
 export function dashboardApp(options: DashboardOptions): Hono {
   const app = new Hono();
   const now = options.now ?? Date.now;
+  const official = options.official ?? (() => NO_LIMITS);
 
   app.use('*', async (c, next) => {
     c.header('Content-Security-Policy', CSP);
@@ -148,6 +157,7 @@ export function dashboardApp(options: DashboardOptions): Hono {
       calendar,
       now(),
       defaultSince === undefined ? undefined : (until) => defaultSince(until, request),
+      official(),
     );
     return build(context);
   };
@@ -197,11 +207,19 @@ export function dashboardApp(options: DashboardOptions): Hono {
       if (matches.length !== 1) return null;
       const records = context.records.filter((record) => record.sessionId === matches[0]);
       const [row] = sessionRows(records);
-      return row === undefined ? null : sessionDetailJson(row, records, context.calendar);
+      if (row === undefined) return null;
+      const estimate = options.estimate?.(row.sessionId, records) ?? null;
+      const comparison = estimate === null ? null : compareEstimate(estimate, records);
+      return sessionDetailJson(row, records, context.calendar, comparison);
     });
   }, 'no one session id starts with that');
   app.get('/api/sessions/:id', session);
   app.get('/api/session/:id/usage', session);
+
+  app.get(
+    '/api/limits',
+    route((c) => answer(c.req.query(), {}, (context) => limitsReportJson(context, official()))),
+  );
 
   app.get(
     '/api/budget',

@@ -261,6 +261,33 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
     const dir = mkdtempSync(path.join(os.tmpdir(), 'usage-dashboard-'));
     cpSync(rules, dir, { recursive: true });
     const args = ['--data-dir', `${dir}/root-a`, '--data-dir', `${dir}/root-b`];
+    // What a status line kept of Claude Code's figures: its limits, and an estimate for the
+    // costliest session of the range (the one the page opens below).
+    const costliest = JSON.parse(
+      runCli(['sessions', ...args, '--since', '2026-11-01', '--limit', '1', '--json']).stdout,
+    ).sessions[0];
+    const seenAt = Date.now();
+    const resetsAt = seenAt + 2 * 3_600_000;
+    const seen = { observedAt: seenAt, sessionId: 'x', version: '2.1.250' };
+    mkdirSync(path.join(dir, '.cache', 'usage-ledger'), { recursive: true });
+    writeFileSync(
+      path.join(dir, '.cache', 'usage-ledger', 'official.json'),
+      JSON.stringify({
+        limits: {
+          fiveHour: { usedPercentage: 42, resetsAt, ...seen },
+          sevenDay: { usedPercentage: 96, resetsAt: seenAt + 24 * 3_600_000, ...seen },
+        },
+        sessions: {
+          [costliest.sessionId]: {
+            sessionId: costliest.sessionId,
+            costUsd: 0.01,
+            observedAt: seenAt,
+            source: 'statusline',
+            version: '2.1.250',
+          },
+        },
+      }),
+    );
     const started = startDashboard(args, { HOME: dir });
     server = started.server;
     const url = await started.address;
@@ -342,6 +369,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the dashboard in a real browser (Chromiu
       expect(new URL(page.url()).searchParams.get('chart')).toBe('week');
       await page.click('#sessions tr.link');
       await page.waitForSelector('#session:not([hidden]) #requests tr:nth-child(2)');
+      expect(await page.textContent('#session-title')).toContain(costliest.sessionId);
+      expect(await page.textContent('#session-estimate')).toContain(
+        `Claude Code's own estimate: $0.01 (from its status line, `,
+      );
+      expect(await page.textContent('#session-estimate')).toContain(
+        `ours then $${costliest.totalCost.toFixed(2)}, +$${(costliest.totalCost - 0.01).toFixed(2)}`,
+      );
+      // Claude Code's windows beside ours, coloured by state (96% is over the 80% alert).
+      const clock = new Date(resetsAt).toISOString().slice(11, 16);
+      expect(await page.textContent('#window .official')).toBe(
+        `Claude Code: 5h 42% (resets ${clock}) · 7d 96%`,
+      );
+      expect(await page.getAttribute('#window .official', 'data-state')).toBe('alert');
       // The request grid lists every request of the range; sorted by cost, the dearest first.
       expect(await page.textContent('#grid-page')).toBe(
         `page 1 of 1 · ${cli.totals.requests} requests`,

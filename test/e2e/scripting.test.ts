@@ -1,29 +1,17 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { REPORTS } from '../../src/reports/registry.js';
 import { CLI, REPO, runCli } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
+import { validator } from '../helpers/schema.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
 const expected = JSON.parse(readFileSync(path.join(rules, 'expected.json'), 'utf8'));
 const dataDirs = (expected.args as string[]).filter((arg) => arg !== '--all');
 const berlin = [...dataDirs, '--all', '--timezone', 'Europe/Berlin'];
-
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validators = new Map<string, ReturnType<typeof ajv.compile>>();
-function validator(name: string) {
-  let validate = validators.get(name);
-  if (validate === undefined) {
-    const file = path.join(REPO, 'schemas', `${name}.schema.json`);
-    validate = ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
-    validators.set(name, validate);
-  }
-  return validate;
-}
 
 function ok(args: string[], env: Record<string, string> = {}) {
   const result = runCli(args, env);
@@ -70,6 +58,7 @@ describe('every JSON output validates against its published schema', () => {
     ['trends', ['trends', ...dataDirs, '--until', '2026-11-21', '--days', '14', '--json']],
     ['budget', ['budget', ...berlin, '--daily-budget', '5', '--monthly-budget', '50', '--json']],
     ['daily', [...berlin, '--weekly-budget', '5', '--json']],
+    ['limits', ['limits', ...berlin, '--no-ledger', '--json']],
   ];
   it.each(cases)('%s (%j)', (schema, args) => {
     const validate = validator(schema);

@@ -1,10 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO } from '../helpers/cli.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
+import { validator } from '../helpers/schema.js';
 
 interface Setup {
   dir: string;
@@ -217,4 +218,152 @@ describe('usage statusline under hostile input and load', () => {
       expect(call.stdout, String(call.i)).toBe(`Model ${call.i}\n`);
     }
   }, 60_000);
+});
+
+describe('Claude Code’s rate limits, from the status line to usage limits', () => {
+  const limitsJson = (s: Setup, args: string[]) => {
+    const result = spawnSync(process.execPath, [CLI, 'limits', '--json', ...args], {
+      env: s.env,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const value = JSON.parse(result.stdout);
+    const validate = validator('limits');
+    expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+    return value;
+  };
+  const inHours = (hours: number) => Math.floor(Date.now() / 1000 + hours * 3600);
+
+  it('keeps the windows in the ledger and shows them on the line and in usage limits', async () => {
+    const s = await setup();
+    const ledger = ['--ledger', path.join(s.dir, 'l.db')];
+    spawnSync(process.execPath, [CLI, ...ledger], { env: s.env });
+    const before = limitsJson(s, ledger);
+    expect(before).toMatchObject({ fiveHour: null, sevenDay: null });
+    expect(before.note).toMatch(/No official rate-limit figure seen yet/);
+
+    const fiveHourReset = inHours(2);
+    const input = payload(s, {
+      cost: { total_cost_usd: 1.4 },
+      rate_limits: {
+        five_hour: { used_percentage: 42, resets_at: fiveHourReset },
+        seven_day: { used_percentage: 18.4, resets_at: inHours(50) },
+      },
+    });
+    const line = statusline(s, input, [...ledger, ...patient, '--format', 'limits']);
+    expect(line.status).toBe(0);
+    const resetClock = new Date(fiveHourReset * 1000).toISOString().slice(11, 16);
+    // TZ=UTC; colours on (Claude Code shows them), NO_COLOR takes them off.
+    expect(line.stdout).toContain(`42%\u001b[39m (resets ${resetClock}) · 7d `);
+    const plain = spawnSync(
+      process.execPath,
+      [CLI, 'statusline', ...ledger, ...patient, '--format', 'limits'],
+      { env: { ...s.env, NO_COLOR: '1' }, input, encoding: 'utf8' },
+    );
+    expect(plain.stdout).toBe(`5h 42% (resets ${resetClock}) · 7d 18%\n`);
+
+    const after = limitsJson(s, [...ledger, '--timezone', 'UTC']);
+    expect(after.fiveHour).toMatchObject({
+      usedPercentage: 42,
+      resetsAt: `${new Date(fiveHourReset * 1000).toISOString().slice(0, 19)}+00:00`,
+      freshness: 'current',
+      state: 'ok',
+      // Both responses of the fixture ran a minute ago, inside both windows.
+      ourCost: 3.01578,
+      ourRequests: 2,
+    });
+    expect(after.sevenDay).toMatchObject({ usedPercentage: 18.4, freshness: 'current' });
+    expect(after.note).toBeNull();
+    // A later payload without rate_limits (a new session before its first response) keeps them.
+    statusline(s, payload(s, { session_id: 's9' }), [...ledger, ...patient]);
+    expect(limitsJson(s, ledger).fiveHour.usedPercentage).toBe(42);
+  });
+
+  it('keeps them in the cache folder without a ledger, and ignores bad values', async () => {
+    const s = await setup();
+    const bad = payload(s, {
+      rate_limits: {
+        five_hour: { used_percentage: '42', resets_at: inHours(1) },
+        seven_day: { used_percentage: 10, resets_at: inHours(-1) },
+      },
+    });
+    const first = statusline(s, bad, ['--no-ledger', '--format', 'model,limits']);
+    expect(first).toMatchObject({ status: 0, stdout: 'Sonnet 4.5\n', stderr: '' });
+    expect(limitsJson(s, ['--no-ledger'])).toMatchObject({ fiveHour: null, sevenDay: null });
+    const good = payload(s, {
+      rate_limits: { five_hour: { used_percentage: 120.5, resets_at: inHours(1) } },
+    });
+    const over = spawnSync(
+      process.execPath,
+      [CLI, 'statusline', '--no-ledger', '--no-color', '--format', 'limits'],
+      { env: s.env, input: good, encoding: 'utf8' },
+    );
+    expect(over.stdout).toMatch(/^5h 121% \(resets \d\d:\d\d\)\n$/);
+    const kept = limitsJson(s, ['--no-ledger']);
+    expect(kept.fiveHour).toMatchObject({ usedPercentage: 120.5, state: 'over' });
+    expect(kept.sevenDay).toBeNull();
+    const text = spawnSync(process.execPath, [CLI, 'limits', '--no-ledger'], {
+      env: s.env,
+      encoding: 'utf8',
+    });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^5-hour window +120\.5% used {3}resets /);
+    expect(text.stdout).toContain('No official figure seen yet for the 7-day window.');
+  });
+});
+
+describe('Claude Code’s own session cost beside ours', () => {
+  it('shows the status line’s estimate, then a newer cost-state line, with the difference', async () => {
+    const s = await setup();
+    const ledger = ['--ledger', path.join(s.dir, 'l.db')];
+    spawnSync(process.execPath, [CLI, ...ledger], { env: s.env });
+    statusline(s, payload(s, { cost: { total_cost_usd: 1.4 } }), [...ledger, ...patient]);
+    const sessionJson = () => {
+      const result = spawnSync(process.execPath, [CLI, 'sessions', 's1', '--json', ...ledger], {
+        env: s.env,
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      const value = JSON.parse(result.stdout);
+      const validate = validator('session');
+      expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
+      return value.claudeCodeEstimate;
+    };
+    // Ours: $1.51578 (see setup), all of it before Claude Code's figure was given.
+    expect(sessionJson()).toMatchObject({
+      costUsd: 1.4,
+      source: 'statusline',
+      version: '2.0.31',
+      oursThen: 1.51578,
+      oursThenIsPartial: false,
+      difference: 0.11578,
+      differencePercent: 8.27,
+      fast: { requests: 0, cost: 0 },
+      subagents: { requests: 0, cost: 0 },
+    });
+    const text = spawnSync(process.execPath, [CLI, 'sessions', 's1', ...ledger], {
+      env: s.env,
+      encoding: 'utf8',
+    });
+    expect(text.stdout).toContain("Claude Code's own estimate: $1.40 (from its status line");
+    expect(text.stdout).toContain('ours then: $1.52, +$0.12 (+8.3%).');
+    // A cost-state line written after it (2.1.248 and later) is the newer figure.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    appendFileSync(
+      s.transcript,
+      `${JSON.stringify({ type: 'cost-state', sessionId: 's1', timestamp: new Date().toISOString(), totalCostUSD: 1.6 })}\n`,
+    );
+    expect(sessionJson()).toMatchObject({
+      costUsd: 1.6,
+      source: 'cost-state',
+      difference: -0.08422,
+    });
+    // Another session has none.
+    const other = spawnSync(process.execPath, [CLI, 'sessions', 's2', '--json', ...ledger], {
+      env: s.env,
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(other.stdout).claudeCodeEstimate).toBeNull();
+  });
 });

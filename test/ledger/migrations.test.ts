@@ -52,6 +52,7 @@ const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => vo
     ).run();
   },
   3: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
+  4: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
 };
 
 describe('ledger migrations', () => {

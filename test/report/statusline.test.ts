@@ -39,11 +39,20 @@ describe('renderStatusLine', () => {
     today: { cost: 8.1, partial: true },
     block: { cost: 3.02, partial: false, remainingMs: (2 * 60 + 14) * 60_000 },
   };
-  const line = { model: 'Opus 4.6', contextTokens: 41_234, figures, dailyBudget: 20 };
+  const line = {
+    model: 'Opus 4.6',
+    contextTokens: 41_234,
+    figures,
+    dailyBudget: 20,
+    limits: '5h 42% (resets 14:00) · 7d 18%',
+  };
 
-  it('puts the model, the costs and the context in that order', () => {
-    expect(renderStatusLine(line, ['model', 'session', 'today', 'block', 'ctx'])).toBe(
-      'Opus 4.6 | session $1.24 · today $8.10+ / $20.00 · block $3.02 (2h 14m left) | 41k ctx',
+  it('puts the model, the costs, the limits and the context in that order', () => {
+    expect(renderStatusLine(line, ['model', 'session', 'today', 'block', 'limits', 'ctx'])).toBe(
+      'Opus 4.6 | session $1.24 · today $8.10+ / $20.00 · block $3.02 (2h 14m left) | 5h 42% (resets 14:00) · 7d 18% | 41k ctx',
+    );
+    expect(renderStatusLine({ ...line, limits: null }, ['model', 'limits', 'ctx'])).toBe(
+      'Opus 4.6 | 41k ctx',
     );
   });
 
@@ -58,7 +67,7 @@ describe('renderStatusLine', () => {
     ).toBe('Opus 4.6 | 1.2M ctx');
     expect(
       renderStatusLine(
-        { model: null, contextTokens: null, figures: null, dailyBudget: undefined },
+        { model: null, contextTokens: null, figures: null, dailyBudget: undefined, limits: null },
         ['model'],
       ),
     ).toBe('');

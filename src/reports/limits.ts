@@ -1,0 +1,20 @@
+import { NO_OFFICIAL_FIGURE } from '../format/limits.js';
+import type { LimitObservations } from '../limits/official.js';
+import type { ReportContext } from '../report-context.js';
+import type { Output } from '../schemas/output.js';
+import { type JsonRequest, metaOf, officialLimitsJson } from './registry.js';
+
+/** `usage limits --json` (and `/api/limits`): Claude Code's windows beside our spend in them. */
+export function limitsReportJson(
+  context: ReportContext<JsonRequest>,
+  limits: LimitObservations,
+): Output<'limits'> {
+  const { fiveHour, sevenDay } = officialLimitsJson({ ...context, official: limits });
+  return {
+    fiveHour,
+    sevenDay,
+    alertPercent: context.budgetLimits.alertPercent,
+    note: fiveHour === null && sevenDay === null ? NO_OFFICIAL_FIGURE : null,
+    meta: metaOf(context, [], new Map()),
+  };
+}
