@@ -1,16 +1,30 @@
+import os from 'node:os';
 import { Option } from 'commander';
+import { cacheDir } from '../config/paths.js';
 import { ExitCode } from '../errors.js';
 import { renderBudgetLines } from '../format/budget.js';
 import { formatDuration } from '../format/duration.js';
 import { renderGroupedTable } from '../format/grouped.js';
-import { formatUsd } from '../format/numbers.js';
-import { terminalSafe } from '../format/printable.js';
+import { limitsPart } from '../format/limits.js';
+import { formatCost, formatUsd } from '../format/numbers.js';
+import { printable, terminalSafe } from '../format/printable.js';
+import { renderSessionDetail } from '../format/sessions.js';
 import { fitToScreen, wrapText } from '../format/wrap.js';
+import { latestLimits, officialCacheFile } from '../limits/keep.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
 import { weekOf, ZonedCalendar } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
+import { limitsReport } from '../report/limits.js';
 import { selectRecords } from '../report/select.js';
+import { sessionRows } from '../report/sessions.js';
+import {
+  afterKey,
+  KEYS_HELP,
+  periodSpan,
+  todayView,
+  type WatchView,
+} from '../report/watch-view.js';
 import { loadUsageFrom } from '../usage.js';
 import { budgetLimitsOf, tableOptions, warn } from './context.js';
 import { followFolders } from './follow.js';
@@ -42,17 +56,26 @@ async function runWatch(options: WatchOptions): Promise<void> {
   const tty = process.stdout.isTTY === true;
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const store = await openStore(options);
+  const officialFile = officialCacheFile(cacheDir(process.env, os.homedir()));
   // Warnings are said once, before the first frame: a frame on the alternate screen is redrawn.
   let onWarning: ((message: string) => void) | undefined = warn;
   /** The folders to follow, known once the first frame has found them. */
   let folders: string[] = [];
 
+  /** Null while the view follows today (no key pressed since start or `t`). */
+  let view: WatchView | null = null;
+  /** The sessions the last frame listed, for Up / Down / Enter. */
+  let listed: string[] = [];
+
   const frame = async (): Promise<string> => {
     const now = Date.now();
     const today = calendar.dayOf(now);
-    // What the frame shows reaches back to the week's or the month's start (budgets) and to
-    // two days ago (the open 5-hour window).
+    const shown = view ?? todayView(today);
+    const span = periodSpan(shown);
+    // What the frame shows reaches back to the period's start, to the week's or the month's
+    // start (budgets) and to two days ago (the open 5-hour window).
     const from = Math.min(
+      calendar.startOf(span.since),
       calendar.startOf(`${today.slice(0, 8)}01`),
       calendar.startOf(weekOf(today, 'monday')),
       now - 48 * HOUR,
@@ -71,24 +94,55 @@ async function runWatch(options: WatchOptions): Promise<void> {
     const limits = budgetLimitsOf(options, usage.book.config);
     const selection = {
       calendar,
-      range: { since: today, until: today, fillEmptyDays: true },
+      range: { ...span, fillEmptyDays: true },
       model: options.model,
     };
-    const report = rollupSelected(selectRecords(records, selection), selection, (r) => r.model);
-    const view = tableOptions(options);
+    const selected = selectRecords(records, selection);
+    const look = tableOptions(options);
+    const viewContext = { ...look, stats, unpriced: new Map(), project, model: options.model };
+    const holdsToday = span.since <= today && today <= span.until;
+    const dates = span.since === span.until ? span.since : `${span.since} to ${span.until}`;
+    const keys = tty && process.stdin.isTTY ? ' · ? keys · q quits' : tty ? ' · q quits' : '';
+    const header = look.palette.muted(
+      wrapText(
+        `usage watch · ${shown.period} ${dates}${holdsToday ? ' (today)' : ''} · ${calendar.shortOf(now)} · every ${options.interval} s${keys}`,
+        look.width,
+      ),
+    );
+    const sessions = sessionRows(selected);
+    listed = sessions.map((row) => row.sessionId);
+    if (shown.screen === 'help') return `${header}\n\n${KEYS_HELP.join('\n')}`;
+    if (shown.screen === 'sessions') {
+      const lines = sessions.map(
+        (row, i) =>
+          `${i === shown.selected ? '>' : ' '} ${calendar.shortOf(row.first)}  ${formatCost(row.cost, row.unpricedRequests > 0).padStart(10)}  ${printable(row.sessionId)}  ${printable(row.projectPath)}`,
+      );
+      const body = lines.length === 0 ? 'No sessions in this period.' : lines.join('\n');
+      return `${header}\n\nSessions of the ${shown.period} (Up / Down, Enter opens, Esc back)\n\n${body}`;
+    }
+    if (shown.screen === 'session') {
+      const mine = selected.filter((record) => record.sessionId === shown.sessionId);
+      const [row] = sessionRows(mine);
+      const body =
+        row === undefined
+          ? 'That session has no requests in this period.'
+          : renderSessionDetail(row, mine, calendar, viewContext);
+      return `${header}\n\n${body}`;
+    }
+    const report = rollupSelected(selected, selection, (r) => r.model);
     const rows = [...report.rows].sort((a, b) => b.cost - a.cost || (a.key < b.key ? -1 : 1));
     const table = renderGroupedTable(
       report,
       rows,
       {
-        what: 'today by model',
+        what: `${shown.period === 'day' ? (holdsToday ? 'today' : span.since) : `the ${shown.period}`} by model`,
         label: { header: 'Model', maxWidth: 30 },
         labelOf: (row) => row.key,
         models: false,
         requests: true,
         costShare: true,
       },
-      { ...view, stats, unpriced: new Map(), project, model: options.model },
+      viewContext,
     );
     const open = activeBlock(usageBlocks(records, now), now);
     const block =
@@ -97,16 +151,16 @@ async function runWatch(options: WatchOptions): Promise<void> {
         : `5-hour window ${calendar.shortOf(open.block.start).slice(11)}–${calendar.shortOf(open.block.end).slice(11)}: ` +
           `${formatUsd(open.block.cost)} so far, ${formatDuration(open.remainingMs)} left, ` +
           `${formatUsd(open.costPerHour)}/h, ${formatUsd(open.projectedCost)} at this rate`;
-    const budgets = hasBudget(limits)
-      ? `\n\n${renderBudgetLines(budgetLines(records, calendar, now, limits), limits.alertPercent, view.palette)}`
-      : '';
-    const header = view.palette.muted(
-      wrapText(
-        `usage watch · ${calendar.shortOf(now)} · every ${options.interval} s${tty ? ' · q quits' : ''}`,
-        view.width,
-      ),
+    const official = limitsPart(
+      limitsReport(latestLimits(store.db, officialFile), records, now, limits.alertPercent),
+      calendar,
+      look.palette,
     );
-    return `${header}\n\n${table}\n\n${wrapText(block, view.width)}${budgets}`;
+    const window = `${block}${official === null ? '' : ` · Claude Code: ${official}`}`;
+    const budgets = hasBudget(limits)
+      ? `\n\n${renderBudgetLines(budgetLines(records, calendar, now, limits), limits.alertPercent, look.palette)}`
+      : '';
+    return `${header}\n\n${table}${holdsToday ? `\n\n${wrapText(window, look.width)}${budgets}` : ''}`;
   };
 
   let frames = 0;
@@ -170,6 +224,13 @@ async function runWatch(options: WatchOptions): Promise<void> {
         if (pressed === 'q' || pressed === 'Q') stop(ExitCode.ok);
         // In raw mode Ctrl-C is a key, not a signal.
         else if (pressed === '\u0003') stop(INTERRUPTED);
+        else {
+          const today = calendar.dayOf(Date.now());
+          const next = afterKey(view ?? todayView(today), pressed, today, listed);
+          // `t` (or a view equal to today's) follows the days again.
+          view = JSON.stringify(next) === JSON.stringify(todayView(today)) ? null : next;
+          void draw();
+        }
       });
     }
     process.on('SIGWINCH', redraw);
@@ -185,7 +246,10 @@ async function runWatch(options: WatchOptions): Promise<void> {
 }
 
 export function watchCommand() {
-  return reportCommand('watch', "today's report, live: redrawn every few seconds and on new logs")
+  return reportCommand(
+    'watch',
+    "today's report, live: redrawn every few seconds and on new logs; on a terminal, keys move it (? lists them)",
+  )
     .addOption(
       new Option('--interval <seconds>', 'seconds between refreshes')
         .argParser(positiveInteger('seconds'))

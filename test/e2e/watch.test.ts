@@ -161,3 +161,83 @@ describe.skipIf(!hasTmux)('usage watch in a terminal', () => {
     }
   }, 30_000);
 });
+
+describe.skipIf(!hasTmux)('usage watch steered with keys', () => {
+  it('moves by day, week and month, lists and opens sessions, and comes back to today', async () => {
+    const now = Date.now();
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const today = day(now);
+    const yesterday = day(now - 86_400_000);
+    // Today: session s1, $1.50 (100,000 output tokens of Sonnet 4.5); yesterday: s0, $3.00.
+    const dir = await fsFixture({
+      'projects/-home-ann-app/s1.jsonl': [
+        assistantLine({
+          id: 'm1',
+          sessionId: 's1',
+          timestamp: new Date(now - 60_000).toISOString(),
+          input: 0,
+          output: 100_000,
+        }),
+      ],
+      'projects/-home-ann-app/s0.jsonl': [
+        assistantLine({
+          id: 'm0',
+          sessionId: 's0',
+          timestamp: `${yesterday}T12:00:00.000Z`,
+          input: 0,
+          output: 200_000,
+        }),
+      ],
+    });
+    const pane = inTmux(dir, 120, 40, ['--interval', '60']);
+    const press = (...keys: string[]) => pane.tmux('send-keys', '-t', pane.session, ...keys);
+    const header = () => pane.screen().split('\n')[0] ?? '';
+    try {
+      expect(await pane.waitFor((text) => text.includes('$1.50'))).toBe(true);
+      expect(header()).toContain(`day ${today} (today)`);
+      expect(header()).toContain('? keys');
+
+      press('Left');
+      expect(
+        await pane.waitFor((text) => text.split('\n')[0]?.includes(`day ${yesterday} ·`) === true),
+      ).toBe(true);
+      expect(await pane.waitFor((text) => text.includes('$3.00'))).toBe(true);
+      expect(pane.screen()).not.toContain('5-hour window');
+
+      press('Right');
+      expect(await pane.waitFor((text) => text.includes(`day ${today} (today)`))).toBe(true);
+      press('Right'); // no further than today
+      await sleep(300);
+      expect(header()).toContain(`day ${today} (today)`);
+
+      press('w');
+      expect(
+        await pane.waitFor((text) =>
+          /^usage watch · week \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(today\)/.test(text),
+        ),
+      ).toBe(true);
+      press('m');
+      expect(
+        await pane.waitFor((text) =>
+          text.includes(`month ${today.slice(0, 8)}01 to ${today.slice(0, 8)}`),
+        ),
+      ).toBe(true);
+      press('t');
+      expect(await pane.waitFor((text) => text.includes(`day ${today} (today)`))).toBe(true);
+
+      press('s');
+      expect(await pane.waitFor((text) => text.includes('Sessions of the day'))).toBe(true);
+      expect(pane.screen()).toMatch(/^> .*\$1\.50 +s1 /m);
+      press('Enter');
+      expect(await pane.waitFor((text) => text.includes('Session s1'))).toBe(true);
+      press('Escape');
+      expect(await pane.waitFor((text) => text.includes('Sessions of the day'))).toBe(true);
+      press('?');
+      expect(await pane.waitFor((text) => text.includes('Left / Right'))).toBe(true);
+      press('q');
+      expect(await pane.waitFor((text) => text.includes('exit 0'))).toBe(true);
+    } finally {
+      pane.close();
+    }
+  }, 60_000);
+});
