@@ -227,7 +227,7 @@ async function figuresFromLedger(
     return loadUsageFrom(store, options, processEnvironment(), {
       // More than this is left to the background sync: reading it here could take seconds.
       sync: folder === null ? 'none' : { within: folder, maxBytes: INLINE_SYNC_BYTES },
-      wanted: (timestamp, sessionId) => timestamp >= since || sessionId === input.sessionId,
+      wanted: { since, sessionId: input.sessionId },
     });
   });
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));

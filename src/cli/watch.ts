@@ -85,7 +85,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
       store,
       options,
       processEnvironment(),
-      { sync: 'all', wanted: (timestamp) => timestamp >= from },
+      { sync: 'all', wanted: { since: from } },
       { onWarning },
     );
     onWarning = undefined;

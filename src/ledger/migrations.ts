@@ -139,7 +139,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    description: "Claude Code's own figures: rate limits and session cost estimates",
+    description:
+      "Claude Code's own figures (rate limits, session cost estimates); responses by session",
     up: (db) => {
       db.exec(`
         -- The latest of each rate-limit window Claude Code handed the status line
@@ -152,6 +153,11 @@ export const MIGRATIONS: readonly Migration[] = [
           session_id TEXT,
           version TEXT
         );
+        -- A status line and a live view read the responses of the last days and of one
+        -- session, not all of them: 0.3 ms through these against 20-40 ms for a scan of
+        -- 70,000 rows (the time index that version 3 dropped comes back for this).
+        CREATE INDEX responses_by_time ON responses (ts);
+        CREATE INDEX responses_by_session ON responses (session_id);
         -- Claude Code's own latest estimate of each session's cost (cost.total_cost_usd).
         CREATE TABLE session_estimates (
           session_id TEXT PRIMARY KEY,

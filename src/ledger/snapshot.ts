@@ -75,18 +75,11 @@ export function encodeRecords(
   return buffer;
 }
 
-/** Which records to decode, asked before a record is built (a status line wants few). */
-export type RecordFilter = (timestamp: number, sessionId: string) => boolean;
-
 /**
  * The records of a blob from `encodeRecords`, or null when it is not one (another format, or
  * bytes changed since it was written); their roots masks go into `masks`.
  */
-export function decodeRecords(
-  blob: Uint8Array,
-  masks: Map<string, number>,
-  wanted?: RecordFilter,
-): PricedRecord[] | null {
+export function decodeRecords(blob: Uint8Array, masks: Map<string, number>): PricedRecord[] | null {
   if (!isIntactSnapshot(blob)) return null;
   // Typed arrays need aligned offsets: a blob that does not start on 8 bytes is copied to one
   // that does (SQLite's blobs come in a buffer of their own; copying one took 30 ms at 1 GiB).
@@ -105,7 +98,6 @@ export function decodeRecords(
   for (let i = 0; i < count; i++) {
     const n = i * NUMBERS;
     const r = i * REFS;
-    if (wanted !== undefined && !wanted(numbers[n] ?? 0, strings[refs[r + 1] ?? 0] ?? '')) continue;
     const record = readRecordColumns(numbers, n, refs, r, strings, '', null);
     masks.set(record.key ?? '', numbers[n + RECORD_NUMBERS] ?? 0);
     records.push(record);

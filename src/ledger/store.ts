@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
-import { decodeRecords, encodeRecords, type RecordFilter } from './snapshot.js';
+import { decodeRecords, encodeRecords } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -85,15 +85,33 @@ const UPDATE_FILE = `
     partial_lines = @partialLines, partial_malformed = @partialMalformed, synced_at = @syncedAt
   WHERE id = @id`;
 
-/** The responses written after a data version. */
-const SELECT_RECORDS_SINCE = `
+const SELECT_RECORDS = `
   SELECT key, ts, session_id, project, cwd, model, input, output, cache_write_5m,
     cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost, inference_geo, web_searches,
     roots
-  FROM responses WHERE version > ?`;
+  FROM responses`;
+
+/** The responses written after a data version. */
+const SELECT_RECORDS_SINCE = `${SELECT_RECORDS} WHERE version > ?`;
+
+/**
+ * The responses from a time on, and those of one session from before it: each part through
+ * its index (a UNION would sort every row to merge them).
+ */
+const SELECT_RECORDS_WANTED = `${SELECT_RECORDS} WHERE ts >= ?
+  UNION ALL ${SELECT_RECORDS} WHERE session_id = ? AND ts < ?`;
 
 /** Root ids past this share its bit: a mask stays a 31-bit integer, which JavaScript can AND. */
 const MAX_ROOT_BITS = 31;
+
+/**
+ * The records a live view or a status line wants: those from `since` on (ms), and every one of
+ * `sessionId`, whatever its time.
+ */
+export interface RecordFilter {
+  since: number;
+  sessionId?: string | null;
+}
 
 /** Which records a read returns: a filter on time and session, and the log folders in view. */
 export interface RecordQuery {
@@ -333,12 +351,19 @@ export class LedgerStore {
 
   /** The rows written after a data version, and each one's roots mask (into `masks`). */
   private recordsSince(version: number, masks: Map<string, number>): PricedRecord[] {
+    return this.recordsOfRows(
+      this.db.prepare(SELECT_RECORDS_SINCE).raw(true).all(version) as unknown[][],
+      masks,
+    );
+  }
+
+  /** Records of rows selected by `SELECT_RECORDS`, and each one's roots mask (into `masks`). */
+  private recordsOfRows(rows: unknown[][], masks: Map<string, number>): PricedRecord[] {
     const paths = new Map(
       (this.db.prepare('SELECT id, path FROM files').raw(true).all() as [number, string][]).map(
         ([id, path]) => [id, path],
       ),
     );
-    const rows = this.db.prepare(SELECT_RECORDS_SINCE).raw(true).all(version) as unknown[][];
     return rows.map((row): PricedRecord => {
       masks.set(row[0] as string, row[17] as number);
       return unpricedRecord({
@@ -369,53 +394,57 @@ export class LedgerStore {
    * The responses of the ledger, oldest first (then by file), not priced yet: the snapshot
    * with the rows written since merged in (a newer copy replaces its key), read in one
    * transaction so that a sync committing meanwhile is seen whole or not at all. `roots` keeps
-   * the responses of those folders; `wanted` filters before a record is built. A new snapshot
-   * of every response is written when many rows were merged; if the ledger is busy it waits
-   * for the next report.
+   * the responses of those folders. With `wanted` (a status line, a live view) only its rows
+   * are read, through the indexes, and no snapshot is decoded: the rows are the truth the
+   * snapshot is a copy of. A new snapshot of every response is written when many rows were
+   * merged; if the ledger is busy it waits for the next report.
    */
   records({ wanted, roots }: RecordQuery = {}): PricedRecord[] {
     const masks = new Map<string, number>();
+    if (wanted !== undefined) {
+      const rows = this.db
+        .prepare(SELECT_RECORDS_WANTED)
+        .raw(true)
+        .all(wanted.since, wanted.sessionId ?? null, wanted.since) as unknown[][];
+      return this.inView(this.recordsOfRows(rows, masks).sort(inLedgerOrder), masks, roots);
+    }
     const read = this.db.transaction(() => {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
         | { version: number; data: Buffer }
         | undefined;
-      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, masks, wanted);
+      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, masks);
       // Without a snapshot, every row: those from before schema 3 have version 0.
       const since = base === null || snapshot === undefined ? -1 : snapshot.version;
       return {
         broken: snapshot !== undefined && base === null,
-        everyRow: since === -1,
         base: base ?? [],
         changed: this.recordsSince(since, masks),
         version: this.dataVersion(),
       };
     });
-    const { base, changed: all, version, broken, everyRow } = read();
-    const changed =
-      wanted === undefined
-        ? all
-        : all.filter((record) => wanted(record.timestamp, record.sessionId));
+    const { base, changed, version, broken } = read();
     let records = base;
-    if (all.length > 0) {
-      const replaced = new Set(all.map((record) => record.key));
+    if (changed.length > 0) {
+      const replaced = new Set(changed.map((record) => record.key));
       records = base.filter((record) => !replaced.has(record.key));
-      records.push(...new Map(changed.map((record) => [record.key, record])).values());
+      records.push(...changed);
     }
     // Mostly in order already, so the sort only compares neighbours (and files on ties).
     records.sort(inLedgerOrder);
-    // A filtered read is not every response: only a whole one makes a snapshot. A snapshot
-    // that failed its checksum (or is of an older format) is replaced by one of the rows at
-    // once; so is a missing one, even by a filtered read (a status line's), which read every
-    // row anyway: else a ledger only `ledger sync` and the status line use would never get one.
-    if (wanted === undefined && (changed.length > SNAPSHOT_REFRESH_ROWS || broken)) {
+    // A snapshot that failed its checksum (or is of an older format) is replaced by one of the
+    // rows at once; so is a missing one.
+    if (changed.length > SNAPSHOT_REFRESH_ROWS || broken) {
       this.saveSnapshot(records, version, masks);
-    } else if (wanted !== undefined && everyRow && all.length > 0) {
-      this.saveSnapshot(
-        [...new Map(all.map((r) => [r.key, r])).values()].sort(inLedgerOrder),
-        version,
-        masks,
-      );
     }
+    return this.inView(records, masks, roots);
+  }
+
+  /** The records of the folders of `roots` (all of them when undefined). */
+  private inView(
+    records: PricedRecord[],
+    masks: Map<string, number>,
+    roots: number | undefined,
+  ): PricedRecord[] {
     return roots === undefined
       ? records
       : records.filter((record) => ((masks.get(record.key ?? '') ?? 0) & roots) !== 0);

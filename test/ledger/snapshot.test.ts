@@ -106,30 +106,30 @@ describe('the snapshot in the ledger', () => {
     expect(third.records[0]?.key).toBe('new:req_1');
   });
 
-  it('is written by a filtered read too when there was none, as the status line reads', async () => {
+  it('is not needed by a filtered read: the rows of the window and of the session, in order', async () => {
+    const at = (i: number) => new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000);
     const lines = Array.from({ length: 30 }, (_, i) =>
       assistantLine({
         id: `m${i}`,
         output: i,
         sessionId: i % 2 === 0 ? 'even' : 'odd',
-        timestamp: new Date(Date.parse('2026-11-01T00:00:00Z') + i * 60_000).toISOString(),
+        timestamp: at(i).toISOString(),
       }),
     );
     const dir = await fsFixture({ 'p/s.jsonl': lines });
-    const db = path.join(dir, 'l.db');
-    const even = (_timestamp: number, sessionId: string) => sessionId === 'even';
-    const read = () =>
-      withLedger(db, async (store) => {
-        await syncLedger(store, [dir]);
-        const snapshot = store.db.prepare('SELECT version FROM snapshot').pluck().get();
-        return { snapshot, records: store.records({ wanted: even }), all: store.records() };
-      });
-    const first = await read();
-    expect(first.records).toHaveLength(15);
-    const second = await read();
-    expect(second.snapshot).toBeDefined();
-    expect(second.records).toEqual(first.records);
-    expect(second.all).toEqual(first.all);
-    expect(second.all).toHaveLength(30);
+    const since = at(20).getTime();
+    const { snapshot, wanted, all } = await withLedger(path.join(dir, 'l.db'), async (store) => {
+      await syncLedger(store, [dir]);
+      const wanted = store.records({ wanted: { since, sessionId: 'even' } });
+      const snapshot = store.db.prepare('SELECT version FROM snapshot').pluck().get();
+      return { snapshot, wanted, all: store.records() };
+    });
+    expect(snapshot).toBeUndefined(); // the filtered read wrote none
+    expect(all).toHaveLength(30);
+    // The 15 of session even, and the 5 odd ones from minute 20 on: 20.
+    expect(wanted).toEqual(
+      all.filter((record) => record.timestamp >= since || record.sessionId === 'even'),
+    );
+    expect(wanted).toHaveLength(20);
   });
 });
