@@ -2,7 +2,8 @@ import { NO_OFFICIAL_FIGURE } from '../format/limits.js';
 import type { LimitObservations } from '../limits/official.js';
 import type { ReportContext } from '../report-context.js';
 import type { Output } from '../schemas/output.js';
-import { type JsonRequest, metaOf, officialLimitsJson } from './registry.js';
+import { officialLimitsJson } from './official.js';
+import { type JsonRequest, metaOf } from './registry.js';
 
 /** `usage limits --json` (and `/api/limits`): Claude Code's windows beside our spend in them. */
 export function limitsReportJson(

@@ -37,7 +37,6 @@ import { dailyOfSelected, rollupSelected } from '../report/daily.js';
 import { dayDetail } from '../report/day-detail.js';
 import type { Group, NamedRollup } from '../report/group.js';
 import { hourlyTimeline, hourOfDayProfile } from '../report/hourly.js';
-import { type LimitWindow, limitsReport } from '../report/limits.js';
 import { projectRows } from '../report/projects.js';
 import { ofModel, selectRecords } from '../report/select.js';
 import { type SessionSort, sessionRows } from '../report/sessions.js';
@@ -47,6 +46,7 @@ import { unpricedReasons } from '../report/unpriced.js';
 import type { ReportContext, ReportRequest } from '../report-context.js';
 import type { Output, OutputName, ReportMeta } from '../schemas/output.js';
 import type { PricedRecord } from '../types.js';
+import { officialLimitsJson, officialLimitsPart } from './official.js';
 import { choiceOf, type ReportOption, wholeNumberOf } from './options.js';
 
 /**
@@ -563,27 +563,6 @@ export function dayJson(context: ReportContext<JsonRequest>, day: Day): Output<'
 }
 
 /** `usage budget --json`; no budget set is a usage error saying how to set one. */
-function officialReport(context: ReportContext<JsonRequest>) {
-  return limitsReport(
-    context.official,
-    context.records,
-    context.now,
-    context.budgetLimits.alertPercent,
-  );
-}
-
-/** Claude Code's windows as `usage limits --json` gives them, for the reports that show them. */
-export function officialLimitsJson(context: ReportContext<JsonRequest>) {
-  const report = officialReport(context);
-  const json = (window: LimitWindow | null) =>
-    window === null ? null : limitWindowJson(window, context.calendar);
-  return { fiveHour: json(report.fiveHour), sevenDay: json(report.sevenDay) };
-}
-
-function officialLimitsPart(context: ReportContext<JsonRequest>, palette: BudgetPalette) {
-  return limitsPart(officialReport(context), context.calendar, palette);
-}
-
 export function budgetReportJson(context: ReportContext<JsonRequest>): Output<'budget'> {
   if (context.budgets.length === 0) {
     throw new UsageError(
