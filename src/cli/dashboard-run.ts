@@ -14,10 +14,11 @@ import { dashboardApp } from '../server/app.js';
 import { loadUsageFrom, type Usage } from '../usage.js';
 import { warn } from './context.js';
 import type { DashboardOptions } from './dashboard.js';
+import { processEnvironment } from './environment.js';
 import { followFolders } from './follow.js';
 import { openStore } from './open-store.js';
 import { statOrNull } from './output.js';
-import { findProjectDirs, processEnvironment } from './records.js';
+import { findProjectDirs } from './records.js';
 import { timeZoneOf } from './zone.js';
 
 const LOOPBACK = '127.0.0.1';

@@ -3,7 +3,6 @@ import { CommanderError } from 'commander';
 import { ExitCode, UsageError } from '../errors.js';
 import { terminalSafe } from '../format/printable.js';
 import { commandFirst } from './argv.js';
-import { buildProgram } from './program.js';
 
 // `usage | head` closes the pipe early; that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -14,7 +13,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 /** Turns every failure into one stderr message and the documented exit code. */
 async function main(argv: string[]): Promise<void> {
   try {
-    const program = buildProgram();
+    // The status line loads only its own code (see statusline-program.ts).
+    const program =
+      argv[2] === 'statusline'
+        ? (await import('./statusline-program.js')).statuslineProgram()
+        : (await import('./program.js')).buildProgram();
     const args = commandFirst(argv.slice(2), program);
     await program.parseAsync(args, { from: 'user' });
   } catch (error) {

@@ -1,19 +1,14 @@
-import os from 'node:os';
 import { printable } from '../format/printable.js';
 import type { ResolvedRoots } from '../logs/roots.js';
 import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import { findRoots, loadUsage, type Usage, unreadableWarnings } from '../usage.js';
 import { warn } from './context.js';
+import { processEnvironment } from './environment.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
 
 export type PricedUsage = Usage;
-
-/** Where this process runs: what the core is told of its environment. */
-export function processEnvironment() {
-  return { env: process.env, homeDir: os.homedir() };
-}
 
 /**
  * The `projects/` folders this run reads (`--data-dir`, else `CLAUDE_CONFIG_DIR`, else the

@@ -24,10 +24,10 @@ import { DEFAULT_ALERT_PERCENT } from '../report/budget.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { limitsReport } from '../report/limits.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
+import { budgetLimitsOf } from '../report-context.js';
 import { loadUsageFrom } from '../usage.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
-import { budgetLimitsOf } from './context.js';
-import { processEnvironment } from './records.js';
+import { processEnvironment } from './environment.js';
 import {
   budgetOptions,
   configOption,
@@ -274,12 +274,12 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     const input = parseStatusInput(raw);
     const now = Date.now();
     const official = officialFiguresOf(jsonOrNull(raw), now);
-    // Claude Code's status line shows ANSI colours: coloured unless NO_COLOR or --no-color.
-    // (Commander sets `color` true unless --no-color: only false is a choice.)
+    // Claude Code shows ANSI colours in its status line, but reads it through a pipe: colour
+    // as anywhere else, on --color or FORCE_COLOR (never on NO_COLOR or --no-color).
     const colored = useColor({
-      flag: options.color === false ? false : undefined,
+      flag: options.color,
       env: process.env,
-      isTTY: true,
+      isTTY: process.stdout.isTTY === true,
     });
     const colors = palette(colored);
     const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
@@ -371,7 +371,10 @@ export function statuslineCommand(): Command {
     .addOption(timezoneOption('IANA time zone for "today" (default: the system zone)'))
     .addOption(configOption())
     .addOption(modeOption())
-    .addOption(new Option('--no-color', 'no colour codes in the line (also NO_COLOR)'))
+    .addOption(
+      new Option('--color', 'colour the limits part (Claude Code shows it; also FORCE_COLOR=1)'),
+    )
+    .addOption(new Option('--no-color', 'no colour codes, even with FORCE_COLOR'))
     .exitOverride();
   for (const option of budgetOptions()) command.addOption(option);
   return command.action((options: StatuslineOptions) => runStatusline(options));

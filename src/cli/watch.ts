@@ -27,9 +27,9 @@ import {
 } from '../report/watch-view.js';
 import { loadUsageFrom } from '../usage.js';
 import { budgetLimitsOf, tableOptions, warn } from './context.js';
+import { processEnvironment } from './environment.js';
 import { followFolders } from './follow.js';
 import { openStore } from './open-store.js';
-import { processEnvironment } from './records.js';
 import { reportCommand } from './report-command.js';
 import { positiveInteger, type ReportOptions } from './shared-options.js';
 import { timeZoneOf } from './zone.js';

@@ -7,8 +7,11 @@ import { REPO } from '../helpers/cli.js';
 
 const dist = path.join(REPO, 'dist', 'cli');
 
-/** main.js and every chunk it imports statically, transitively. */
-function loadedOnStart(): string {
+/**
+ * What a run loads: main.js, the program it imports on start (`program` for the reports,
+ * `statusline-program` for the status line), and every chunk those import statically.
+ */
+function loadedOnStart(program: 'program' | 'statusline-program'): string {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -19,12 +22,24 @@ function loadedOnStart(): string {
     }
   };
   visit('main.js');
+  const main = readFileSync(path.join(dist, 'main.js'), 'utf8');
+  const entry = new RegExp(`import\\("\\./(${program}-[A-Z0-9]+\\.js)"\\)`).exec(main)?.[1];
+  expect(entry, program).toBeDefined();
+  if (entry !== undefined) visit(entry);
   return [...seen].map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
 }
 
 describe('the CLI bundle', () => {
+  it('does not load the status line with the reports, their tables or the registry', () => {
+    const code = loadedOnStart('statusline-program');
+    expect(code).toContain('statuslineCommand');
+    expect(code).not.toContain('function buildProgram');
+    expect(code).not.toMatch(/node_modules\/cli-table3\//);
+    expect(code).not.toMatch(/src\/reports\/registry\.ts/);
+  });
+
   it('does not load the dashboard server or zod to start', () => {
-    const code = loadedOnStart();
+    const code = loadedOnStart('program');
     expect(code).toContain('registry'); // the reports are there
     expect(code).not.toMatch(/node_modules\/hono\//);
     expect(code).not.toMatch(/node_modules\/@hono\//);

@@ -254,14 +254,18 @@ describe('Claude Code’s rate limits, from the status line to usage limits', ()
     const line = statusline(s, input, [...ledger, ...patient, '--format', 'limits']);
     expect(line.status).toBe(0);
     const resetClock = new Date(fiveHourReset * 1000).toISOString().slice(11, 16);
-    // TZ=UTC; colours on (Claude Code shows them), NO_COLOR takes them off.
-    expect(line.stdout).toContain(`42%\u001b[39m (resets ${resetClock}) · 7d `);
-    const plain = spawnSync(
+    // TZ=UTC; into a pipe without colour, as everywhere; --color (or FORCE_COLOR) colours it.
+    expect(line.stdout).toBe(`5h 42% (resets ${resetClock}) · 7d 18%\n`);
+    const coloured = statusline(s, input, [...ledger, ...patient, '--format', 'limits', '--color']);
+    expect(coloured.stdout).toBe(
+      `5h \u001b[32m42%\u001b[39m (resets ${resetClock}) · 7d \u001b[32m18%\u001b[39m\n`,
+    );
+    const forced = spawnSync(
       process.execPath,
       [CLI, 'statusline', ...ledger, ...patient, '--format', 'limits'],
-      { env: { ...s.env, NO_COLOR: '1' }, input, encoding: 'utf8' },
+      { env: { ...s.env, FORCE_COLOR: '1' }, input, encoding: 'utf8' },
     );
-    expect(plain.stdout).toBe(`5h 42% (resets ${resetClock}) · 7d 18%\n`);
+    expect(forced.stdout).toBe(coloured.stdout);
 
     const after = limitsJson(s, [...ledger, '--timezone', 'UTC']);
     expect(after.fiveHour).toMatchObject({
@@ -297,7 +301,7 @@ describe('Claude Code’s rate limits, from the status line to usage limits', ()
     const over = spawnSync(
       process.execPath,
       [CLI, 'statusline', '--no-ledger', '--no-color', '--format', 'limits'],
-      { env: s.env, input: good, encoding: 'utf8' },
+      { env: { ...s.env, FORCE_COLOR: '1' }, input: good, encoding: 'utf8' },
     );
     expect(over.stdout).toMatch(/^5h 121% \(resets \d\d:\d\d\)\n$/);
     const kept = limitsJson(s, ['--no-ledger']);
