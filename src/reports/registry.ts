@@ -1,6 +1,6 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { blocksJson, renderBlocksTable } from '../format/blocks.js';
-import { type BudgetPalette, budgetJson } from '../format/budget.js';
+import { budgetJson } from '../format/budget.js';
 import { dailyJson } from '../format/daily-json.js';
 import { renderDailyTable } from '../format/daily-table.js';
 import { dayDetailJson } from '../format/day-detail.js';
@@ -12,7 +12,6 @@ import {
   renderGroupedTable,
   type ViewContext,
 } from '../format/grouped.js';
-import { limitsPart, limitWindowJson } from '../format/limits.js';
 import { type MetaContext, reportMeta } from '../format/report-json.js';
 import { reportTitle } from '../format/rollup-table.js';
 import { renderSessionsTable, sessionsJson } from '../format/sessions.js';
