@@ -163,6 +163,7 @@ async function readUsage(
         onProgress,
         toolUses: request.toolUses,
         view,
+        batchBytes: batchBytesOf(environment.env),
       });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
@@ -242,6 +243,15 @@ export interface StoreOptions {
   sync: StoreSync;
   /** Which records to build at all, asked before one is (a status line wants few). */
   wanted?: RecordFilter;
+}
+
+/**
+ * `USAGE_LEDGER_BATCH_BYTES`: how much a sync reads and writes at a time (default 256 MiB), so
+ * a test can make a small history take several batches.
+ */
+function batchBytesOf(env: Record<string, string | undefined>): number | undefined {
+  const set = Number(env.USAGE_LEDGER_BATCH_BYTES);
+  return Number.isSafeInteger(set) && set > 0 ? set : undefined;
 }
 
 /**

@@ -288,7 +288,8 @@ export class LedgerStore {
   }
 
   /** Each response's roots mask, by key. */
-  private rootMasks(): Map<string, number> {
+  /** Each response's roots mask, by key, as its row holds it. */
+  rootMasks(): Map<string, number> {
     const rows = this.db.prepare('SELECT key, roots FROM responses').raw(true).all() as [
       string,
       number,
@@ -296,11 +297,15 @@ export class LedgerStore {
     return new Map(rows);
   }
 
-  /** The records of the folders in `mask` (all when undefined). */
-  inRoots(records: PricedRecord[], mask: number | undefined): PricedRecord[] {
+  /** The records of the folders in `mask` (all when undefined), by their roots masks. */
+  inRoots(
+    records: PricedRecord[],
+    mask: number | undefined,
+    masks: () => Map<string, number> = () => this.rootMasks(),
+  ): PricedRecord[] {
     if (mask === undefined) return records;
-    const masks = this.rootMasks();
-    return records.filter((record) => ((masks.get(record.key ?? '') ?? 0) & mask) !== 0);
+    const byKey = masks();
+    return records.filter((record) => ((byKey.get(record.key ?? '') ?? 0) & mask) !== 0);
   }
 
   private saveFile(file: FileUpdate, syncedAt: number): number {
@@ -335,6 +340,23 @@ export class LedgerStore {
   }
 
   /** Whether the ledger holds no response yet. */
+  /**
+   * The responses' secondary indexes (by data version, time and session). A first sync drops
+   * them and builds them once at its end: keeping them up to date row by row more than doubled
+   * the cost of writing a batch (0.36-0.47 s against 0.12-0.16 s for 18,000 responses).
+   */
+  dropIndexes(): void {
+    this.db.exec(`DROP INDEX IF EXISTS responses_by_version;
+      DROP INDEX IF EXISTS responses_by_time; DROP INDEX IF EXISTS responses_by_session;`);
+  }
+
+  /** Builds the indexes `dropIndexes` took away (after a sync stopped midway, too). */
+  ensureIndexes(): void {
+    this.db.exec(`CREATE INDEX IF NOT EXISTS responses_by_version ON responses (version);
+      CREATE INDEX IF NOT EXISTS responses_by_time ON responses (ts);
+      CREATE INDEX IF NOT EXISTS responses_by_session ON responses (session_id);`);
+  }
+
   isEmpty(): boolean {
     return this.db.prepare('SELECT 1 FROM responses LIMIT 1').get() === undefined;
   }

@@ -61,6 +61,8 @@ export interface SyncOptions {
    * sync; it leaves that to one in the background). The outcome says it was put off.
    */
   maxBytes?: number;
+  /** The size of a batch (tests make it small to have several). */
+  batchBytes?: number;
 }
 
 export interface SyncOutcome {
@@ -95,7 +97,13 @@ export async function syncFound(
   store: LedgerStore,
   found: FileSearch,
   projectDirs: string[],
-  { onProgress, now = Date.now, within, maxBytes = Number.POSITIVE_INFINITY }: SyncOptions = {},
+  {
+    onProgress,
+    now = Date.now,
+    within,
+    maxBytes = Number.POSITIVE_INFINITY,
+    batchBytes = BATCH_BYTES,
+  }: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const prefix = within === undefined ? undefined : within + path.sep;
   let tracked = store.trackedFiles(prefix);
@@ -119,10 +127,14 @@ export async function syncFound(
     byPath.clear();
   }
   let bytesSynced = 0;
+  const batches = batchesOf(tasks, batchBytes);
+  // With more than one batch, each is read on a worker thread while the one before is written.
+  const background = batches.length > 1;
   const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
       hashEdges: true,
+      background,
       onProgress: (progress) => {
         total.filesDone = before.files + progress.filesDone;
         total.bytesDone = before.bytes + progress.bytesDone;
@@ -134,9 +146,10 @@ export async function syncFound(
   };
   // A ledger that starts empty ends up holding exactly what this sync reads: keep the
   // records, so the report need not read them back.
-  const kept = store.isEmpty() ? new ResponseDeduper<PricedRecord>() : null;
+  const empty = store.isEmpty();
+  const kept = empty ? new ResponseDeduper<PricedRecord>() : null;
   const versionBefore = store.dataVersion();
-  const batches = batchesOf(tasks);
+  if (empty && background) store.dropIndexes();
   let next = batches[0] === undefined ? null : startRead(batches[0]);
   for (let i = 0; next !== null; i++) {
     const read = await next;
@@ -167,6 +180,7 @@ export async function syncFound(
     store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
     if (kept !== null) for (const record of read.records) kept.add(record);
   }
+  store.ensureIndexes();
   if (tasks.length > 0) tracked = store.trackedFiles(prefix);
   // Only a sync of everything there is brings the ledger up to date.
   else if (!deferred && within === undefined) store.markSynced(now());

@@ -19,6 +19,11 @@ export interface LoadProgress {
 
 export interface LoadOptions extends ReadOptions {
   onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Read on worker threads only, leaving this one free: a sync writes one batch while the
+   * next is read (on this thread, the read would wait for the write).
+   */
+  background?: boolean;
 }
 
 export type LoadedUsage = ReadResult;
@@ -126,6 +131,18 @@ export async function readTranscripts(
   };
   const readOptions: ReadOptions = { hashEdges: options.hashEdges };
   const onReadHere = (bytes: number, fileDone: boolean) => onRead(bytes, fileDone ? 1 : 0);
+  if (options.background === true) {
+    // A batch of a sync: its reading is what the writing of the batch before waits for.
+    const threads = threadCount(files.length, Math.max(progress.bytesTotal, PARALLEL_BYTES));
+    const parts = await Promise.all(
+      splitBySize(files, threads).map((group) =>
+        readInWorker({ files: group, options: readOptions }, onRead),
+      ),
+    );
+    const reader = new TranscriptReader();
+    for (const part of parts) reader.absorb(decodeRead(part));
+    return reader.result();
+  }
   const threads = threadCount(files.length, progress.bytesTotal);
   if (threads === 1) return readHere(files, onReadHere, readOptions);
   const [mine = [], ...theirs] = splitBySize(files, threads);

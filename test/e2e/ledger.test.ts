@@ -92,6 +92,40 @@ describe('reports from the ledger', () => {
   });
 });
 
+describe('a first sync in several batches', () => {
+  it('reads each batch on worker threads while the one before is written, as one read would', async () => {
+    const { dir, args } = await rulesCopy('batches');
+    const file = path.join(dir, 'l.db');
+    const fromLogs = json([...args, '--all', '--timezone', 'UTC', '--no-ledger']);
+    // 2,000 bytes a batch: the fixture's transcripts make several.
+    const first = json([...args, '--all', '--timezone', 'UTC', '--ledger', file], {
+      USAGE_LEDGER_BATCH_BYTES: '2000',
+    });
+    expect(first.daily).toEqual(fromLogs.daily);
+    expect(first.totals).toEqual(fromLogs.totals);
+    // The indexes a first sync drops while it writes are all there after it.
+    const db = new Database(file, { readonly: true });
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses'")
+      .pluck()
+      .all();
+    const files = db.prepare('SELECT count(*) FROM files').pluck().get();
+    // One data version a batch.
+    const batches = db
+      .prepare("SELECT value FROM ledger_info WHERE key = 'data_version'")
+      .pluck()
+      .get();
+    db.close();
+    expect(Number(batches)).toBeGreaterThan(2);
+    expect(indexes).toEqual(
+      expect.arrayContaining(['responses_by_version', 'responses_by_time', 'responses_by_session']),
+    );
+    expect(files).toBe(expected.filesRead);
+    const again = json([...args, '--all', '--timezone', 'UTC', '--ledger', file]);
+    expect(again.totals).toEqual(fromLogs.totals);
+  });
+});
+
 describe('usage ledger', () => {
   it('syncs, imports a backup once, reports its status, and rebuilds without deleting', async () => {
     const { dir } = await rulesCopy('commands');
