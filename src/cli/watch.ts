@@ -6,9 +6,10 @@ import { renderBudgetLines } from '../format/budget.js';
 import { formatDuration } from '../format/duration.js';
 import { renderGroupedTable } from '../format/grouped.js';
 import { limitsPart } from '../format/limits.js';
-import { formatCost, formatUsd } from '../format/numbers.js';
-import { printable, terminalSafe } from '../format/printable.js';
+import { formatUsd } from '../format/numbers.js';
+import { terminalSafe } from '../format/printable.js';
 import { renderSessionDetail } from '../format/sessions.js';
+import { renderSessionList } from '../format/watch.js';
 import { fitToScreen, wrapText } from '../format/wrap.js';
 import { latestLimits, officialCacheFile } from '../limits/keep.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
@@ -113,12 +114,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
     listed = sessions.map((row) => row.sessionId);
     if (shown.screen === 'help') return `${header}\n\n${KEYS_HELP.join('\n')}`;
     if (shown.screen === 'sessions') {
-      const lines = sessions.map(
-        (row, i) =>
-          `${i === shown.selected ? '>' : ' '} ${calendar.shortOf(row.first)}  ${formatCost(row.cost, row.unpricedRequests > 0).padStart(10)}  ${printable(row.sessionId)}  ${printable(row.projectPath)}`,
-      );
-      const body = lines.length === 0 ? 'No sessions in this period.' : lines.join('\n');
-      return `${header}\n\nSessions of the ${shown.period} (Up / Down, Enter opens, Esc back)\n\n${body}`;
+      return `${header}\n\n${renderSessionList(sessions, shown, calendar)}`;
     }
     if (shown.screen === 'session') {
       const mine = selected.filter((record) => record.sessionId === shown.sessionId);
