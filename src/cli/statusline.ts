@@ -367,7 +367,7 @@ export function statuslineCommand(): Command {
         .default(180),
     )
     .addOption(ledgerOption())
-    .addOption(noLedgerOption('show only the model and the context size'))
+    .addOption(noLedgerOption("show only the model, Claude Code's limits and the context size"))
     .addOption(timezoneOption('IANA time zone for "today" (default: the system zone)'))
     .addOption(configOption())
     .addOption(modeOption())
