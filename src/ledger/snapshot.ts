@@ -80,7 +80,14 @@ export function encodeRecords(
  * bytes changed since it was written); their roots masks go into `masks`.
  */
 export function decodeRecords(blob: Uint8Array, masks: Map<string, number>): PricedRecord[] | null {
-  if (!isIntactSnapshot(blob)) return null;
+  return isIntactSnapshot(blob) ? decodeIntact(blob, masks) : null;
+}
+
+/**
+ * The records of a blob `isIntactSnapshot` passed; their roots masks go into `masks`, unless
+ * it is null (a report of every folder that writes no snapshot needs none).
+ */
+export function decodeIntact(blob: Uint8Array, masks: Map<string, number> | null): PricedRecord[] {
   // Typed arrays need aligned offsets: a blob that does not start on 8 bytes is copied to one
   // that does (SQLite's blobs come in a buffer of their own; copying one took 30 ms at 1 GiB).
   const bytes = blob.byteOffset % 8 === 0 ? blob : new Uint8Array(blob);
@@ -99,7 +106,7 @@ export function decodeRecords(blob: Uint8Array, masks: Map<string, number>): Pri
     const n = i * NUMBERS;
     const r = i * REFS;
     const record = readRecordColumns(numbers, n, refs, r, strings, '', null);
-    masks.set(record.key ?? '', numbers[n + RECORD_NUMBERS] ?? 0);
+    masks?.set(record.key ?? '', numbers[n + RECORD_NUMBERS] ?? 0);
     records.push(record);
   }
   return records;

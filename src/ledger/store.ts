@@ -1,6 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
-import { decodeRecords, encodeRecords } from './snapshot.js';
+import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -257,15 +257,18 @@ export class LedgerStore {
 
   /**
    * The mask of the folders a report shows: those given (the ones in view now, read or not)
-   * and every imported one.
+   * and every imported one; undefined when that is every folder the ledger has read, so a
+   * report of them all filters nothing (and needs no roots masks: 15-35 ms at 70,000).
    */
-  rootsMask(paths: string[]): number {
+  rootsMask(paths: string[]): number | undefined {
     const wanted = new Set(paths);
     let mask = 0;
+    let every = true;
     for (const { id, path, imported } of this.roots()) {
       if (imported || wanted.has(path)) mask |= 1 << (Math.min(id, MAX_ROOT_BITS) - 1);
+      else every = false;
     }
-    return mask;
+    return every ? undefined : mask;
   }
 
   /** Every `projects/` folder the ledger has read, and whether it came in by an import. */
@@ -434,13 +437,16 @@ export class LedgerStore {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
         | { version: number; data: Buffer }
         | undefined;
-      const base = snapshot === undefined ? null : decodeRecords(snapshot.data, masks);
+      const intact = snapshot !== undefined && isIntactSnapshot(snapshot.data);
       // Without a snapshot, every row: those from before schema 3 have version 0.
-      const since = base === null || snapshot === undefined ? -1 : snapshot.version;
+      const since = intact ? snapshot.version : -1;
+      const changed = this.recordsSince(since, masks);
+      // The snapshot's roots masks, only for a filter by folder or a new snapshot.
+      const needMasks = roots !== undefined || changed.length > SNAPSHOT_REFRESH_ROWS;
       return {
-        broken: snapshot !== undefined && base === null,
-        base: base ?? [],
-        changed: this.recordsSince(since, masks),
+        broken: snapshot !== undefined && !intact,
+        base: intact ? decodeIntact(snapshot.data, needMasks ? masks : null) : [],
+        changed,
         version: this.dataVersion(),
       };
     });

@@ -150,3 +150,23 @@ describe('syncLedger', () => {
     expect(outputs(later.records)).toBe(6);
   });
 });
+
+describe('rootsMask', () => {
+  it('is no filter when every folder the ledger read is in view, a mask otherwise', async () => {
+    const dir = await fsFixture({});
+    const projects = ['root-a', 'root-b'].map((root) => path.join(rules, root, 'projects'));
+    await withLedger(path.join(dir, 'l.db'), async (store) => {
+      await syncLedger(store, projects);
+      expect(store.rootsMask(projects)).toBeUndefined();
+      expect(store.rootsMask([...projects, '/elsewhere'])).toBeUndefined();
+      const one = store.rootsMask([projects[0] ?? '']);
+      expect(one).toBe(1);
+      // One folder's report from the ledger: its responses, and those kept from the other
+      // folder that it also holds a copy of.
+      const all = store.records();
+      const mine = store.records({ roots: one });
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.length).toBeLessThan(all.length);
+    });
+  });
+});
