@@ -1,7 +1,7 @@
 import { renderLimits } from '../format/limits.js';
 import { latestLimits } from '../limits/keep.js';
-import { limitsReport } from '../report/limits.js';
 import { limitsReportJson } from '../reports/limits.js';
+import { officialReport } from '../reports/official.js';
 import { loadReport, printJson, printText, tableOptions } from './context.js';
 import { readKept } from './kept.js';
 import { reportCommand } from './report-command.js';
@@ -9,18 +9,15 @@ import type { ReportOptions } from './shared-options.js';
 
 async function runLimits(options: ReportOptions): Promise<void> {
   // A week back covers the 7-day window; the range options do not narrow it.
-  const context = await loadReport(options);
-  const limits = await readKept(options, latestLimits);
+  const context = {
+    ...(await loadReport(options)),
+    official: await readKept(options, latestLimits),
+  };
   if (options.json) {
-    printJson(limitsReportJson(context, limits));
+    printJson(limitsReportJson(context));
     return;
   }
-  const report = limitsReport(
-    limits,
-    context.records,
-    context.now,
-    context.budgetLimits.alertPercent,
-  );
+  const report = officialReport(context);
   printText(renderLimits(report, context.calendar, context.now, tableOptions(options).palette));
 }
 

@@ -4,7 +4,7 @@ import { type LimitWindow, limitsReport } from '../report/limits.js';
 import type { ReportContext, ReportRequest } from '../report-context.js';
 
 /** Claude Code's windows as the status line kept them, with our spend in them. */
-function officialReport(context: ReportContext<ReportRequest>) {
+export function officialReport(context: ReportContext<ReportRequest>) {
   return limitsReport(
     context.official,
     context.records,

@@ -145,7 +145,7 @@ export function dashboardApp(options: DashboardOptions): Hono {
     query: Record<string, string>,
     base: Partial<JsonRequest>,
     build: (context: ReturnType<typeof reportContext<JsonRequest>>) => T,
-    definition?: Pick<ReportDefinition, 'defaultSince' | 'options'>,
+    definition?: Pick<ReportDefinition, 'defaultSince' | 'options' | 'official'>,
   ) => {
     const request = requestOf(query, base, definition?.options);
     const defaultSince = definition?.defaultSince;
@@ -157,7 +157,8 @@ export function dashboardApp(options: DashboardOptions): Hono {
       calendar,
       now(),
       defaultSince === undefined ? undefined : (until) => defaultSince(until, request),
-      official(),
+      // Read (a ledger query and a file) only for the answers that show them.
+      definition?.official === true ? official() : NO_LIMITS,
     );
     return build(context);
   };
@@ -218,7 +219,7 @@ export function dashboardApp(options: DashboardOptions): Hono {
 
   app.get(
     '/api/limits',
-    route((c) => answer(c.req.query(), {}, (context) => limitsReportJson(context, official()))),
+    route((c) => answer(c.req.query(), {}, limitsReportJson, { official: true })),
   );
 
   app.get(
