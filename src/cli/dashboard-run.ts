@@ -5,9 +5,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
 import { syncLedger } from '../ledger/sync.js';
-import { latestEstimate, latestLimits, officialCacheFile } from '../limits/keep.js';
-import { newer } from '../limits/official.js';
-import { lastCostState } from '../logs/cost-state.js';
+import { claudeCodeEstimate, latestLimits, officialCacheFile } from '../limits/keep.js';
 import { packageRoot } from '../package-root.js';
 import { cachedPricesFile } from '../pricing/sources.js';
 import { dashboardApp } from '../server/app.js';
@@ -88,10 +86,7 @@ export async function runDashboard(options: DashboardOptions): Promise<void> {
     token,
     official: () => latestLimits(store.db, officialFile),
     estimate: (sessionId, records) =>
-      newer(
-        latestEstimate(store.db, officialFile, sessionId),
-        lastCostState([...new Set(records.map((record) => record.file))], sessionId),
-      ),
+      claudeCodeEstimate(store.db, officialFile, sessionId, records),
     hosts: () => [
       `${LOOPBACK}:${port}`,
       `localhost:${port}`,

@@ -1,12 +1,9 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { renderEstimate, renderSessionDetail, sessionDetailJson } from '../format/sessions.js';
-import { latestEstimate } from '../limits/keep.js';
-import { newer, type SessionEstimate } from '../limits/official.js';
-import { lastCostState } from '../logs/cost-state.js';
+import { claudeCodeEstimate } from '../limits/keep.js';
 import { compareEstimate } from '../report/estimate.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
 import { REPORT } from '../reports/registry.js';
-import type { PricedRecord } from '../types.js';
 import {
   loadReport,
   printJson,
@@ -17,20 +14,6 @@ import {
 } from './context.js';
 import { readKept } from './kept.js';
 import { commandOf, type ReportCommandOptions, runReport } from './report-command.js';
-
-/**
- * Claude Code's latest figure for a session: the newer of what its status line said (kept by
- * `usage statusline`) and the last `cost-state` line of the session's transcripts.
- */
-async function claudeCodeEstimate(
-  options: ReportCommandOptions,
-  sessionId: string,
-  records: PricedRecord[],
-): Promise<SessionEstimate | null> {
-  const kept = await readKept(options, (db, cacheFile) => latestEstimate(db, cacheFile, sessionId));
-  const files = [...new Set(records.map((record) => record.file))];
-  return newer(kept, lastCostState(files, sessionId));
-}
 
 /** One session in detail; the id may be a prefix, and the range is all of its requests. */
 async function showSession(context: ReportContext, prefix: string): Promise<void> {
@@ -47,7 +30,9 @@ async function showSession(context: ReportContext, prefix: string): Promise<void
   const [row] = sessionRows(records);
   if (row === undefined) return;
   const unpriced = unpricedOf({ ...context, selected: records }, row.models);
-  const estimate = await claudeCodeEstimate(context.options, row.sessionId, records);
+  const estimate = await readKept(context.options, (db, cacheFile) =>
+    claudeCodeEstimate(db, cacheFile, row.sessionId, records),
+  );
   const comparison = estimate === null ? null : compareEstimate(estimate, records);
   if (context.options.json) {
     printJson(sessionDetailJson(row, records, context.calendar, comparison));

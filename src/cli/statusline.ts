@@ -16,6 +16,8 @@ import { keepOfficialFigures, latestLimits, officialCacheFile } from '../limits/
 import {
   type LimitObservation,
   type LimitObservations,
+  NO_LIMITS,
+  objectOf,
   officialFiguresOf,
 } from '../limits/official.js';
 import { contextTokensOf } from '../logs/context-size.js';
@@ -57,23 +59,23 @@ export interface StatusInput {
 const text = (value: unknown): string | null =>
   typeof value === 'string' && value !== '' ? value : null;
 
-/**
- * Reads the payload leniently: unknown fields are ignored, malformed JSON is an empty one. A
- * payload without `session_id` takes it from the transcript's name (`<session id>.jsonl`).
- */
-export function parseStatusInput(raw: string): StatusInput {
-  let value: unknown;
+/** The payload as JSON, or null when it is not JSON. */
+function jsonOrNull(raw: string): unknown {
   try {
-    value = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
-    value = {};
+    return null;
   }
-  const object =
-    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const model =
-    typeof object.model === 'object' && object.model !== null
-      ? (object.model as Record<string, unknown>)
-      : {};
+}
+
+/**
+ * Reads the payload (parsed as JSON; null when it was not) leniently: unknown fields are
+ * ignored, anything but an object is an empty one. A payload without `session_id` takes it
+ * from the transcript's name (`<session id>.jsonl`).
+ */
+export function statusInputOf(payload: unknown): StatusInput {
+  const object = objectOf(payload) ?? {};
+  const model = objectOf(object.model) ?? {};
   const transcriptPath = text(object.transcript_path);
   return {
     sessionId:
@@ -239,14 +241,6 @@ async function figuresFromLedger(
   };
 }
 
-function jsonOrNull(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
 /** The payload's windows, or the kept ones still open where the payload has none. */
 function limitsNow(payload: LimitObservations, kept: LimitObservations, now: number) {
   const open = (seen: LimitObservation | null) =>
@@ -270,10 +264,10 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
   const officialFile = officialCacheFile(cacheFolder);
   let line = '';
   try {
-    const raw = await readStdin(STDIN_WAIT_MS);
-    const input = parseStatusInput(raw);
+    const payload = jsonOrNull(await readStdin(STDIN_WAIT_MS));
+    const input = statusInputOf(payload);
     const now = Date.now();
-    const official = officialFiguresOf(jsonOrNull(raw), now);
+    const official = officialFiguresOf(payload, now);
     // Claude Code shows ANSI colours in its status line, but reads it through a pipe: colour
     // as anywhere else, on --color or FORCE_COLOR (never on NO_COLOR or --no-color).
     const colored = useColor({
@@ -304,7 +298,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     const alertPercent = options.budgetAlert ?? DEFAULT_ALERT_PERCENT;
     const cheap = { model, contextTokens, figures: null, dailyBudget: undefined };
     const quick = renderStatusLine(
-      { ...cheap, limits: limitsText({ fiveHour: null, sevenDay: null }, alertPercent) },
+      { ...cheap, limits: limitsText(NO_LIMITS, alertPercent) },
       fields,
     );
     // Until the figures come: the last line shown, marked as such, or the cheap parts.
@@ -320,7 +314,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
       if (ledger !== null) await syncInBackground(marker, ledger, now);
       return;
     }
-    let kept: LimitObservations = { fiveHour: null, sevenDay: null };
+    let kept = NO_LIMITS;
     const result = await Promise.race([
       figuresFromLedger(options, ledger, input, now, async (db) => {
         await keepOfficialFigures(official, db, officialFile);

@@ -173,6 +173,24 @@ export function removeLedger(file: string): void {
 }
 
 /** Whether a ledger file exists at `file` (a report does not create one where no logs are). */
+/**
+ * Runs a write that is worth doing only if it costs no wait (a snapshot that saves time later,
+ * a status line's figures): another process's write lock is not waited for. Whether it ran;
+ * a busy or read-only ledger is not an error here.
+ */
+export function writeWithoutWaiting(db: Database, write: () => void): boolean {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    write();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    db.pragma(`busy_timeout = ${timeout}`);
+  }
+}
+
 export function ledgerExists(file: string): boolean {
   return existsSync(file);
 }

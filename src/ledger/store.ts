@@ -1,5 +1,6 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
+import { writeWithoutWaiting } from './open.js';
 import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
@@ -487,10 +488,8 @@ export class LedgerStore {
     version: number,
     masks: Map<string, number> = this.rootMasks(),
   ): void {
-    // Never wait for another process's write just to save time later.
-    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
-    this.db.pragma('busy_timeout = 0');
-    try {
+    // Busy or read-only: the records are right either way, only the next report is slower.
+    writeWithoutWaiting(this.db, () => {
       this.db
         .prepare(
           `INSERT INTO snapshot (id, version, data) VALUES (1, ?, ?)
@@ -498,11 +497,7 @@ export class LedgerStore {
            WHERE excluded.version >= snapshot.version`,
         )
         .run(version, encodeRecords(records, masks));
-    } catch {
-      // Busy or read-only: the records are right either way, only the next report is slower.
-    } finally {
-      this.db.pragma(`busy_timeout = ${timeout}`);
-    }
+    });
   }
 
   /** Every tool call in the ledger, oldest first. */

@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { officialLimits, saveOfficialFigures, sessionEstimate } from '../ledger/official.js';
+import { writeWithoutWaiting } from '../ledger/open.js';
+import { lastCostState } from '../logs/cost-state.js';
+import type { PricedRecord } from '../types.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import {
   LIMIT_WINDOWS,
   type LimitObservations,
+  NO_LIMITS,
   newer,
   type OfficialFigures,
   type SessionEstimate,
@@ -90,30 +94,35 @@ export async function keepOfficialFigures(
   cacheFile: string,
 ): Promise<void> {
   if (!hasAny(figures)) return;
-  if (db !== null) {
-    const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-    try {
-      // A status line never waits for another process's write.
-      db.pragma('busy_timeout = 0');
-      saveOfficialFigures(db, figures);
-      return;
-    } catch {
-      // busy or read-only: the cache file takes it
-    } finally {
-      db.pragma(`busy_timeout = ${timeout}`);
-    }
-  }
+  // A status line never waits for another process's write: busy or read-only, the cache
+  // file takes the figures.
+  if (db !== null && writeWithoutWaiting(db, () => saveOfficialFigures(db, figures))) return;
   await saveToCache(cacheFile, figures).catch(() => {});
 }
 
 /** The latest figure of each window, from the ledger (when open) and the cache file. */
 export function latestLimits(db: Database | null, cacheFile: string): LimitObservations {
   const cached = readCache(cacheFile).limits;
-  const stored = db === null ? { fiveHour: null, sevenDay: null } : officialLimits(db);
+  const stored = db === null ? NO_LIMITS : officialLimits(db);
   return {
     fiveHour: newer(stored.fiveHour, cached.fiveHour),
     sevenDay: newer(stored.sevenDay, cached.sevenDay),
   };
+}
+
+/**
+ * Claude Code's latest figure for a session: the newer of what its status line said (kept by
+ * `usage statusline`) and the last `cost-state` line of the session's transcripts (the files
+ * its records came from).
+ */
+export function claudeCodeEstimate(
+  db: Database | null,
+  cacheFile: string,
+  sessionId: string,
+  records: readonly PricedRecord[],
+): SessionEstimate | null {
+  const files = [...new Set(records.map((record) => record.file))];
+  return newer(latestEstimate(db, cacheFile, sessionId), lastCostState(files, sessionId));
 }
 
 /** Claude Code's latest estimate of a session's cost from a status line, or null. */
