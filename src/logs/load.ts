@@ -110,9 +110,9 @@ function readInWorker(
 
 /**
  * Reads the given transcripts; deduplication spans all of them. With more than one thread
- * (`threadCount`) the files are split by size: this thread reads one share while worker
- * threads read the others and hand back columns (`transfer.ts`), merged with the same rule,
- * which gives the same records as one reader.
+ * (`threadCount`) the files are split by size: this thread reads one share (none with
+ * `background`) while worker threads read the others and hand back columns (`transfer.ts`),
+ * merged with the same rule, which gives the same records as one reader.
  */
 export async function readTranscripts(
   files: ReadTask[],
@@ -131,24 +131,19 @@ export async function readTranscripts(
   };
   const readOptions: ReadOptions = { hashEdges: options.hashEdges };
   const onReadHere = (bytes: number, fileDone: boolean) => onRead(bytes, fileDone ? 1 : 0);
-  if (options.background === true) {
-    // A batch of a sync: its reading is what the writing of the batch before waits for.
-    const threads = threadCount(files.length, Math.max(progress.bytesTotal, PARALLEL_BYTES));
-    const parts = await Promise.all(
-      splitBySize(files, threads).map((group) =>
-        readInWorker({ files: group, options: readOptions }, onRead),
-      ),
-    );
-    const reader = new TranscriptReader();
-    for (const part of parts) reader.absorb(decodeRead(part));
-    return reader.result();
-  }
-  const threads = threadCount(files.length, progress.bytesTotal);
-  if (threads === 1) return readHere(files, onReadHere, readOptions);
-  const [mine = [], ...theirs] = splitBySize(files, threads);
+  // A batch of a sync is read on workers, however small: the writing of the batch before
+  // waits for it.
+  const background = options.background === true;
+  const threads = threadCount(
+    files.length,
+    background ? Math.max(progress.bytesTotal, PARALLEL_BYTES) : progress.bytesTotal,
+  );
+  if (!background && threads === 1) return readHere(files, onReadHere, readOptions);
+  const groups = splitBySize(files, threads);
+  const mine = background ? [] : (groups.shift() ?? []);
   // Started first, so the workers boot while this thread reads its share.
   const others = Promise.all(
-    theirs.map((group) => readInWorker({ files: group, options: readOptions }, onRead)),
+    groups.map((group) => readInWorker({ files: group, options: readOptions }, onRead)),
   );
   const reader = new TranscriptReader();
   reader.read(mine, onReadHere, readOptions);

@@ -184,11 +184,3 @@ export function readHere(files: ReadTask[], onRead?: OnRead, options?: ReadOptio
   reader.read(files, onRead, options);
   return reader.result();
 }
-
-/** Joins what several readers found, as one reader of all their files would have. */
-export function mergeReads(parts: ReadResult[]): ReadResult {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  const reader = new TranscriptReader();
-  for (const part of parts) reader.absorb(part);
-  return reader.result();
-}

@@ -2,13 +2,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTranscriptFiles } from '../../src/logs/files.js';
 import { PARALLEL_BYTES, splitBySize, threadCount } from '../../src/logs/load.js';
-import { mergeReads, readHere } from '../../src/logs/read.js';
+import { readHere, TranscriptReader } from '../../src/logs/read.js';
 import { decodeRead, encodeRead } from '../../src/logs/transfer.js';
 import { REPO } from '../helpers/cli.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
 
-describe('mergeReads', () => {
+describe('TranscriptReader.absorb', () => {
   it('gives the same records as one reader, however the files are split', async () => {
     const { files } = await findTranscriptFiles([
       path.join(rules, 'root-a', 'projects'),
@@ -20,7 +20,9 @@ describe('mergeReads', () => {
       splitBySize(files, 3),
       files.map((file) => [file]),
     ]) {
-      const merged = mergeReads(groups.map((group) => readHere(group)));
+      const reader = new TranscriptReader();
+      for (const group of groups) reader.absorb(readHere(group));
+      const merged = reader.result();
       expect(merged.records).toEqual(whole.records);
       expect(merged.toolUses).toEqual(whole.toolUses);
       expect(merged.stats).toEqual(whole.stats);
