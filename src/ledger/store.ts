@@ -432,7 +432,7 @@ export class LedgerStore {
         .prepare(SELECT_RECORDS_WANTED)
         .raw(true)
         .all(wanted.since, wanted.sessionId ?? null, wanted.since) as unknown[][];
-      return this.inView(this.recordsOfRows(rows, masks).sort(inLedgerOrder), masks, roots);
+      return this.inRoots(this.recordsOfRows(rows, masks).sort(inLedgerOrder), roots, () => masks);
     }
     const read = this.db.transaction(() => {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
@@ -461,22 +461,11 @@ export class LedgerStore {
     // Mostly in order already, so the sort only compares neighbours (and files on ties).
     records.sort(inLedgerOrder);
     // A snapshot that failed its checksum (or is of an older format) is replaced by one of the
-    // rows at once; so is a missing one.
+    // rows at once; a missing one is written once the rows read are many.
     if (changed.length > SNAPSHOT_REFRESH_ROWS || broken) {
       this.saveSnapshot(records, version, masks);
     }
-    return this.inView(records, masks, roots);
-  }
-
-  /** The records of the folders of `roots` (all of them when undefined). */
-  private inView(
-    records: PricedRecord[],
-    masks: Map<string, number>,
-    roots: number | undefined,
-  ): PricedRecord[] {
-    return roots === undefined
-      ? records
-      : records.filter((record) => ((masks.get(record.key ?? '') ?? 0) & roots) !== 0);
+    return this.inRoots(records, roots, () => masks);
   }
 
   /**
