@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { randomHex } from './crypto.js';
 import { ExitCode, UsageError } from './errors.js';
 
 /**
@@ -11,12 +11,17 @@ export async function privateFolder(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
 }
 
+/** A name beside `file` no one can predict, for a temporary file renamed over it when complete. */
+export function temporaryNameFor(file: string): string {
+  return `${file}.${process.pid}.${randomHex(6)}.tmp`;
+}
+
 /**
  * A temporary file beside `file`, made with an exclusive create (O_EXCL) under a random name,
  * mode 0600: a symlink planted at a predictable name cannot redirect the write.
  */
 export async function exclusiveTemporary(file: string) {
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = temporaryNameFor(file);
   return { temporary, handle: await open(temporary, 'wx', 0o600) };
 }
 

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, type Stats, statSync } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
 import { ExitCode, UsageError } from '../errors.js';
+import { temporaryNameFor } from '../write-file-atomic.js';
 
 async function writeAll(
   stream: NodeJS.WritableStream,
@@ -57,7 +57,7 @@ export async function writeToFile(
     await writeAll(createWriteStream(file, { flags: 'w' }), chunks, true);
     return;
   }
-  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = temporaryNameFor(file);
   const stream = createWriteStream(temporary, { flags: 'wx', mode: 0o600 });
   // Errors surface through `once` and `finished` below; this keeps them from crashing the run.
   stream.on('error', () => {});

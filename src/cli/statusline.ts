@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -149,6 +148,8 @@ async function syncInBackground(marker: string, ledger: string, now: number): Pr
   await writeJson(marker, { at: now });
   const main = process.argv[1];
   if (main === undefined) return;
+  // Loaded here, not at start: most status lines start no sync.
+  const { spawn } = await import('node:child_process');
   spawn(process.execPath, [main, 'ledger', 'sync', '--ledger', ledger], {
     detached: true,
     stdio: 'ignore',

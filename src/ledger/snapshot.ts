@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../crypto.js';
 import {
   RECORD_NUMBERS,
   RECORD_REFS,

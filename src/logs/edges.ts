@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
+import { createHash } from '../crypto.js';
 
 /** Bytes hashed at the start of a file, and just before where reading stopped. */
 const HEAD_BYTES = 4096;

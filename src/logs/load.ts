@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type * as WorkerThreads from 'node:worker_threads';
+import { onFirstUse } from '../builtin.js';
 import { findTranscriptFiles, type TranscriptFile } from './files.js';
 import {
   type ReadOptions,
@@ -84,12 +85,17 @@ export interface WorkerTask {
   options: ReadOptions;
 }
 
+/** Loaded only when a run reads on more than one thread. */
+const workerThreads = onFirstUse<typeof WorkerThreads>('node:worker_threads');
+
 function readInWorker(
   task: WorkerTask,
   onRead: (bytes: number, files: number) => void,
 ): Promise<EncodedRead> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./read-worker.js', import.meta.url), { workerData: task });
+    const worker = new (workerThreads().Worker)(new URL('./read-worker.js', import.meta.url), {
+      workerData: task,
+    });
     worker.on(
       'message',
       (

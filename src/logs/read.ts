@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from '../crypto.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { type EdgeHashes, edgeHashesOrNone } from './edges.js';

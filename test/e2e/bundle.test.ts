@@ -45,4 +45,18 @@ describe('the CLI bundle', () => {
     expect(code).not.toMatch(/node_modules\/@hono\//);
     expect(code).not.toMatch(/node_modules\/zod\//);
   });
+
+  it.each(['program', 'statusline-program'] as const)(
+    'starts %s without the built-ins few runs use (crypto, child processes, threads)',
+    (program) => {
+      const code = loadedOnStart(program);
+      // Each costs milliseconds of every start; they are loaded where they are used.
+      expect(code).not.toMatch(/from "node:(crypto|child_process|worker_threads)"/);
+      expect(code).not.toMatch(/= __require\("node:(crypto|child_process|worker_threads)"\)/);
+      // A module of every property of process, made to import the global (chalk does).
+      expect(code).not.toMatch(/from "node:process"/);
+      // require() for the bundled CommonJS packages is made on first use, not in every chunk.
+      expect(code).not.toMatch(/const require = __createRequire\(/);
+    },
+  );
 });
