@@ -52,8 +52,9 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // A native addon cannot be bundled; it is loaded from node_modules when the ledger is used.
-  external: ['better-sqlite3'],
+  // better-sqlite3's JavaScript is bundled; its addon, which cannot be, is loaded from its
+  // package by path (ledger/sqlite.ts), so `bindings`, which would look for it, is never called.
+  external: ['bindings'],
   banner,
   plugins: [startupShims],
   logLevel: 'warning',

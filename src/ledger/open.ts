@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { ExitCode, UsageError } from '../errors.js';
 import { APPLICATION_ID, LATEST_VERSION, migrate, schemaVersion } from './migrations.js';
+import { sqlite } from './sqlite.js';
 
 /**
  * How long a process waits for another one's write to finish before it gives up on the ledger
@@ -214,28 +215,18 @@ function useWal(db: Database): void {
 }
 
 /**
- * better-sqlite3, loaded on first use so that reports without the ledger do not pay for the
- * native module; with URI file names on (set before it loads), which a read-only look at a
- * ledger in a read-only folder needs (`?immutable=1`). Plain paths mean what they did.
- */
-async function sqlite(): Promise<typeof import('better-sqlite3')> {
-  process.env.SQLITE_USE_URI = '1';
-  return (await import('better-sqlite3')).default;
-}
-
-/**
  * Opens an existing ledger to read it only, never writing or migrating it: `usage ledger
  * status` of a ledger in a read-only place. Where SQLite cannot even make its shared-memory
  * file beside it (a read-only folder), the file is read as it is on disk.
  */
 export async function openLedgerReadOnly(file: string): Promise<Database> {
-  const SqliteDatabase = await sqlite();
+  const open = await sqlite();
   const attempts = [file, `${pathToFileURL(file).href}?immutable=1`];
   let last: unknown;
   for (const name of attempts) {
     let db: Database | undefined;
     try {
-      db = new SqliteDatabase(name, {
+      db = open(name, {
         readonly: true,
         fileMustExist: true,
         timeout: BUSY_TIMEOUT_MS,
@@ -264,12 +255,12 @@ export async function openLedgerReadOnly(file: string): Promise<Database> {
  * out; a file or folder that cannot be written is LedgerUnwritable.
  */
 export async function openLedgerDatabase(file: string): Promise<Database> {
-  const SqliteDatabase = await sqlite();
+  const open = await sqlite();
   let db: Database | undefined;
   try {
     // An in-memory ledger (watch without a file) has no file to make private.
     if (file !== ':memory:') preparePrivateFile(file);
-    db = new SqliteDatabase(file, { timeout: BUSY_TIMEOUT_MS });
+    db = open(file, { timeout: BUSY_TIMEOUT_MS });
     checkOwnership(db, file);
     useWal(db);
     db.pragma('synchronous = NORMAL');

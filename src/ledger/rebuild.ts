@@ -1,4 +1,5 @@
 import { existsSync, renameSync } from 'node:fs';
+import { sqlite } from './sqlite.js';
 
 /** `2026-11-23T04:05:06.789Z` -> `2026-11-23T04-05-06`: a name part that sorts by time. */
 function stamp(now: Date): string {
@@ -11,9 +12,9 @@ function stamp(now: Date): string {
  */
 export async function checkpoint(file: string): Promise<void> {
   if (!existsSync(file)) return;
-  const { default: Database } = await import('better-sqlite3');
+  const open = await sqlite();
   try {
-    const db = new Database(file, { fileMustExist: true, timeout: 20_000 });
+    const db = open(file, { fileMustExist: true, timeout: 20_000 });
     try {
       db.pragma('wal_checkpoint(TRUNCATE)');
     } finally {

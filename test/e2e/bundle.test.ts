@@ -1,6 +1,6 @@
 // What every run loads: dist/cli/main.js and the chunks it imports. Code only one command
 // needs (the dashboard's server, zod) stays out of it, so a report starts sooner.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
@@ -74,4 +74,13 @@ describe('the CLI bundle', () => {
       expect(code).not.toMatch(/const require = __createRequire\(/);
     },
   );
+
+  it("bundles better-sqlite3's JavaScript, not loaded from node_modules file by file", () => {
+    const all = readdirSync(dist)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(path.join(dist, file), 'utf8'))
+      .join('\n');
+    expect(all).toMatch(/node_modules\/better-sqlite3\/lib\/database\.js/);
+    expect(all).not.toMatch(/from "better-sqlite3"/);
+  });
 });
