@@ -1,4 +1,4 @@
-import { type PricedRecord, type UsageRecord, unpricedRecord } from '../types.js';
+import { newRecord, type PricedRecord, type UsageRecord } from '../types.js';
 
 /** Where a column of string references holds no string (a null). */
 export const NO_STRING = 0xffffffff;
@@ -80,25 +80,25 @@ export function readRecordColumns(
   const flags = numbers[n + 7] ?? 0;
   const cwd = refs[r + 3];
   const geo = refs[r + 6];
-  return unpricedRecord({
-    key: stringAt(strings, refs[r]),
-    timestamp: numbers[n] ?? 0,
-    sessionId: stringAt(strings, refs[r + 1]),
-    project: stringAt(strings, refs[r + 2]),
-    cwd: cwd === NO_STRING ? null : stringAt(strings, cwd),
-    model: stringAt(strings, refs[r + 4]),
-    fast: (flags & FAST) !== 0,
-    inferenceGeo: geo === NO_STRING ? null : stringAt(strings, geo),
-    webSearchRequests: numbers[n + 8] ?? 0,
-    sidechain: (flags & SIDECHAIN) !== 0,
-    file: stringAt(strings, refs[r + 5]),
+  return newRecord(
+    stringAt(strings, refs[r]),
+    numbers[n] ?? 0,
+    stringAt(strings, refs[r + 1]),
+    stringAt(strings, refs[r + 2]),
+    cwd === NO_STRING ? null : stringAt(strings, cwd),
+    stringAt(strings, refs[r + 4]),
+    (flags & FAST) !== 0,
+    geo === NO_STRING ? null : stringAt(strings, geo),
+    numbers[n + 8] ?? 0,
+    (flags & SIDECHAIN) !== 0,
+    stringAt(strings, refs[r + 5]),
     root,
     alsoIn,
-    loggedCostUSD: Number.isNaN(loggedCost) ? null : loggedCost,
-    inputTokens: numbers[n + 1] ?? 0,
-    outputTokens: numbers[n + 2] ?? 0,
-    cacheWrite5mTokens: numbers[n + 3] ?? 0,
-    cacheWrite1hTokens: numbers[n + 4] ?? 0,
-    cacheReadTokens: numbers[n + 5] ?? 0,
-  });
+    Number.isNaN(loggedCost) ? null : loggedCost,
+    numbers[n + 1] ?? 0,
+    numbers[n + 2] ?? 0,
+    numbers[n + 3] ?? 0,
+    numbers[n + 4] ?? 0,
+    numbers[n + 5] ?? 0,
+  );
 }
