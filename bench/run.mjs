@@ -159,6 +159,15 @@ function timeRun(tool, dir) {
   };
 }
 
+/** The status line runs this often: its p95 is a target too. */
+const STATUSLINE_RUNS = 20;
+
+/** The nearest-rank percentile: the smallest value that `p` percent of them do not exceed. */
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(Math.ceil((p / 100) * sorted.length) - 1, 0)];
+};
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -314,16 +323,17 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     viaEnv: false,
   };
   const bare = { name: 'node -e 0', command: process.execPath, argv: ['-e', '0'], viaEnv: true };
-  // The status line of one session of the history, its figures worked out each time: a line
-  // is reused for 2 s, so each run waits that long, and the marker of a recent background sync
-  // keeps it from starting one (that would load the machine during the other runs).
+  // The status line of one session of the history, its figures worked out each time: each run
+  // has a cache folder of its own, so none reuses the line of the one before, and the marker of
+  // a recent background sync keeps it from starting one (that would load the machine during
+  // the other runs). It runs STATUSLINE_RUNS times, for its p95.
   const statuslineCache = path.join(os.tmpdir(), `usage-bench-cache-${process.pid}`);
   const statusline = {
     name: 'usage statusline',
     command: process.execPath,
     argv: [ours.argv[0], 'statusline', '--ledger', db, '--timezone', 'UTC'],
     viaEnv: true,
-    env: () => ({ XDG_CACHE_HOME: statuslineCache }),
+
     input: (dir) => {
       const folder = path.join(dir, 'projects', readdirSync(path.join(dir, 'projects')).sort()[0]);
       const transcript = readdirSync(folder)
@@ -368,16 +378,18 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     scenario.repeat.push(repeat);
     if (cc20) scenario.cc20.push(timeRun(cc20, work));
     scenario.node.push(timeRun(bare, work));
-    mkdirSync(path.join(statuslineCache, 'usage-ledger'), { recursive: true });
-    writeFileSync(path.join(statuslineCache, 'usage-ledger', 'statusline-sync'), '{}');
-    spawnSync('sleep', ['2.1']);
-    const line = timeRun(statusline, work);
+    process.stderr.write('.');
+  }
+  for (let run = 0; run < STATUSLINE_RUNS; run++) {
+    const cache = path.join(statuslineCache, String(run));
+    mkdirSync(path.join(cache, 'usage-ledger'), { recursive: true });
+    writeFileSync(path.join(cache, 'usage-ledger', 'statusline-sync'), '{}');
+    const line = timeRun({ ...statusline, env: () => ({ XDG_CACHE_HOME: cache }) }, work);
     if (line.status !== 0 || !line.stdout.includes('session $')) {
       failed = true;
       console.error(`statusline: exit ${line.status}, printed '${line.stdout.trim()}'`);
     }
     scenario.statusline.push(line);
-    process.stderr.write('.');
   }
   const grown = { ...big.expected };
   for (let run = 0; run < runs; run++) {
@@ -440,7 +452,15 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     `${against(scenario.node, cc20Wall)} of ccusage 20`,
     '',
   );
-  row('usage statusline, its figures worked out', scenario.statusline, '', 'median < 100 ms');
+  row(
+    `usage statusline, its figures worked out (${STATUSLINE_RUNS} runs)`,
+    scenario.statusline,
+    `p95 ${percentile(
+      scenario.statusline.map((sample) => sample.wall),
+      95,
+    ).toFixed(3)} s`,
+    'median < 100 ms, p95 < 150 ms',
+  );
 }
 
 const table = [
