@@ -32,20 +32,26 @@ export function resumePoint(file: TranscriptFile, tracked: TrackedFile | undefin
   }
 }
 
-/** Groups tasks into batches of about `limit` bytes to read, in path order. */
+/**
+ * Groups tasks into batches to read, in path order: as many as `limit` bytes go into (rounded,
+ * so a batch may be up to half as large again), of about the same size. Filled up to `limit`
+ * one by one, 1 GiB and a few files left a last batch of a few files, and a batch read in the
+ * background costs the start of its reader threads, however small it is.
+ */
 export function batchesOf(tasks: ReadTask[], limit = BATCH_BYTES): ReadTask[][] {
+  const sizeOf = (task: ReadTask) => Math.max(task.size - (task.from ?? 0), 0);
+  const total = tasks.reduce((sum, task) => sum + sizeOf(task), 0);
+  const count = Math.max(1, Math.round(total / limit));
   const batches: ReadTask[][] = [];
   let current: ReadTask[] = [];
-  let bytes = 0;
+  let done = 0;
   for (const task of tasks) {
-    const size = Math.max(task.size - (task.from ?? 0), 0);
-    if (current.length > 0 && bytes + size > limit) {
+    current.push(task);
+    done += sizeOf(task);
+    if (batches.length < count - 1 && done >= ((batches.length + 1) * total) / count) {
       batches.push(current);
       current = [];
-      bytes = 0;
     }
-    current.push(task);
-    bytes += size;
   }
   if (current.length > 0) batches.push(current);
   return batches;

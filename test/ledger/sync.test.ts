@@ -2,7 +2,7 @@ import { appendFileSync, rmSync, truncateSync, utimesSync, writeFileSync } from 
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withLedger } from '../../src/ledger/ledger.js';
-import { syncLedger } from '../../src/ledger/sync.js';
+import { batchesOf, syncLedger } from '../../src/ledger/sync.js';
 import { findTranscriptFiles } from '../../src/logs/files.js';
 import { readTranscripts } from '../../src/logs/load.js';
 import type { PricedRecord } from '../../src/types.js';
@@ -148,6 +148,43 @@ describe('syncLedger', () => {
     const later = await sync(db, [dir]);
     expect(later.deferred).toBe(false);
     expect(outputs(later.records)).toBe(6);
+  });
+});
+
+describe('batchesOf', () => {
+  const task = (name: string, size: number, from = 0) => ({
+    path: name,
+    root: '/p',
+    project: 'p',
+    size,
+    mtimeMs: 0,
+    subagent: false,
+    session: 's',
+    from,
+  });
+  const sizes = (batches: { size: number; from?: number }[][]) =>
+    batches.map((batch) => batch.reduce((sum, t) => sum + t.size - (t.from ?? 0), 0));
+
+  it('makes batches of about the same size, in path order, and no small last one', () => {
+    // 1,030 bytes with a limit of 256: four batches (1,030 / 256 = 4.02), each closed once a
+    // quarter, a half, three quarters of it are in (257.5, 515, 772.5): at 300, 600 and 800.
+    // Filled up to 256 one by one, they were 200, 200, 200, 200, 200 and 30.
+    const tasks = [...Array.from({ length: 10 }, (_, i) => task(`f${i}`, 100)), task('g', 30)];
+    const batches = batchesOf(tasks, 256);
+    expect(sizes(batches)).toEqual([300, 300, 200, 230]);
+    expect(batches.flat().map((t) => t.path)).toEqual(tasks.map((t) => t.path));
+  });
+
+  it('counts only what is left to read of a file, and keeps one batch under the limit', () => {
+    expect(sizes(batchesOf([task('a', 500, 450), task('b', 20)], 256))).toEqual([70]);
+    expect(batchesOf([task('a', 0), task('b', 0)], 256)).toHaveLength(1);
+    expect(batchesOf([], 256)).toEqual([]);
+  });
+
+  it('lets a batch grow to half as large again rather than add one', () => {
+    // 370 bytes, limit 256: one batch of 370 (1.45 batches round to 1); 400 makes two.
+    expect(sizes(batchesOf([task('a', 200), task('b', 170)], 256))).toEqual([370]);
+    expect(sizes(batchesOf([task('a', 200), task('b', 200)], 256))).toEqual([200, 200]);
   });
 });
 
