@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ResponseDeduper } from '../logs/dedupe.js';
 import { edgeHashes, edgeHashesOrNone } from '../logs/edges.js';
 import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
-import { type LoadProgress, readTranscripts } from '../logs/load.js';
+import { type LoadProgress, ReaderThreads, readTranscripts } from '../logs/load.js';
 import type { ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
@@ -136,11 +136,14 @@ export async function syncFound(
   const batches = batchesOf(tasks, batchBytes);
   // With more than one batch, each is read on a worker thread while the one before is written.
   const background = batches.length > 1;
+  // The same reader threads for every batch.
+  const threads = background ? new ReaderThreads() : undefined;
   const startRead = (batch: ReadTask[]) => {
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
       hashEdges: true,
       background,
+      threads,
       onProgress: (progress) => {
         total.filesDone = before.files + progress.filesDone;
         total.bytesDone = before.bytes + progress.bytesDone;
@@ -157,34 +160,38 @@ export async function syncFound(
   const versionBefore = store.dataVersion();
   if (empty && background) store.dropIndexes();
   let next = batches[0] === undefined ? null : startRead(batches[0]);
-  for (let i = 0; next !== null; i++) {
-    const read = await next;
-    // Read the next batch on the reader threads while this one is written.
-    const following = batches[i + 1];
-    next = following === undefined ? null : startRead(following);
-    unreadable.push(...read.stats.unreadable);
-    const files: FileUpdate[] = [];
-    for (const fileRead of read.files) {
-      const task = byPath.get(fileRead.path);
-      if (task === undefined) continue;
-      bytesSynced += fileRead.complete - (task.from ?? 0);
-      files.push({
-        path: task.path,
-        root: task.root,
-        size: task.size,
-        mtimeMs: task.mtimeMs,
-        complete: fileRead.complete,
-        ...(fileRead.edges ?? edgeHashesOrNone(task.path, fileRead.complete)),
-        lines: fileRead.lines,
-        malformed: fileRead.malformed,
-        partialLines: fileRead.partialLines,
-        partialMalformed: fileRead.partialMalformed,
-        from: task.from ?? 0,
-        fromHeadHash: task.fromHeadHash,
-      });
+  try {
+    for (let i = 0; next !== null; i++) {
+      const read = await next;
+      // Read the next batch on the reader threads while this one is written.
+      const following = batches[i + 1];
+      next = following === undefined ? null : startRead(following);
+      unreadable.push(...read.stats.unreadable);
+      const files: FileUpdate[] = [];
+      for (const fileRead of read.files) {
+        const task = byPath.get(fileRead.path);
+        if (task === undefined) continue;
+        bytesSynced += fileRead.complete - (task.from ?? 0);
+        files.push({
+          path: task.path,
+          root: task.root,
+          size: task.size,
+          mtimeMs: task.mtimeMs,
+          complete: fileRead.complete,
+          ...(fileRead.edges ?? edgeHashesOrNone(task.path, fileRead.complete)),
+          lines: fileRead.lines,
+          malformed: fileRead.malformed,
+          partialLines: fileRead.partialLines,
+          partialMalformed: fileRead.partialMalformed,
+          from: task.from ?? 0,
+          fromHeadHash: task.fromHeadHash,
+        });
+      }
+      store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
+      if (kept !== null) for (const record of read.records) kept.add(record);
     }
-    store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
-    if (kept !== null) for (const record of read.records) kept.add(record);
+  } finally {
+    threads?.close();
   }
   store.ensureIndexes();
   if (tasks.length > 0) tracked = store.trackedFiles(prefix);

@@ -25,6 +25,8 @@ export interface LoadOptions extends ReadOptions {
    * next is read (on this thread, the read would wait for the write).
    */
   background?: boolean;
+  /** The reader threads to read on, kept by the caller for its next read (a sync's batches). */
+  threads?: ReaderThreads;
 }
 
 export type LoadedUsage = ReadResult;
@@ -88,30 +90,55 @@ export interface WorkerTask {
 /** Loaded only when a run reads on more than one thread. */
 const workerThreads = onFirstUse<typeof WorkerThreads>('node:worker_threads');
 
-function readInWorker(
-  task: WorkerTask,
-  onRead: (bytes: number, files: number) => void,
-): Promise<EncodedRead> {
-  return new Promise((resolve, reject) => {
-    const worker = new (workerThreads().Worker)(new URL('./read-worker.js', import.meta.url), {
-      workerData: task,
+type ReaderMessage =
+  | { type: 'progress'; bytes: number; files: number }
+  | { type: 'done'; result: EncodedRead };
+
+/**
+ * Reader threads, each started once for all the reads of a run: a sync reads batch after
+ * batch, and a thread started for each batch spent 70-160 ms before its first line (starting,
+ * loading and compiling its code again), eight times for 1 GiB. An idle thread does not keep
+ * the process alive; `close` ends them.
+ */
+export class ReaderThreads {
+  private readonly idle: WorkerThreads.Worker[] = [];
+
+  read(task: WorkerTask, onRead: (bytes: number, files: number) => void): Promise<EncodedRead> {
+    const worker =
+      this.idle.pop() ?? new (workerThreads().Worker)(new URL('./read-worker.js', import.meta.url));
+    worker.ref();
+    return new Promise((resolve, reject) => {
+      const settle = (failed: boolean) => {
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        if (failed) return;
+        worker.unref();
+        this.idle.push(worker);
+      };
+      const onMessage = (message: ReaderMessage) => {
+        if (message.type === 'progress') {
+          onRead(message.bytes, message.files);
+          return;
+        }
+        settle(false);
+        resolve(message.result);
+      };
+      const onError = (error: Error) => {
+        settle(true);
+        void worker.terminate();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        settle(true);
+        reject(new Error(`a reader thread stopped with code ${code}`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(task);
     });
-    worker.on(
-      'message',
-      (
-        message:
-          | { type: 'progress'; bytes: number; files: number }
-          | { type: 'done'; result: EncodedRead },
-      ) => {
-        if (message.type === 'progress') onRead(message.bytes, message.files);
-        else resolve(message.result);
-      },
-    );
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code !== 0) reject(new Error(`a reader thread stopped with code ${code}`));
-    });
-  });
+  }
+
+  close(): void {
+    for (const worker of this.idle.splice(0)) void worker.terminate();
+  }
 }
 
 /**
@@ -147,12 +174,18 @@ export async function readTranscripts(
   if (!background && threads === 1) return readHere(files, onReadHere, readOptions);
   const groups = splitBySize(files, threads);
   const mine = background ? [] : (groups.shift() ?? []);
-  // Started first, so the workers boot while this thread reads its share.
-  const others = Promise.all(
-    groups.map((group) => readInWorker({ files: group, options: readOptions }, onRead)),
-  );
-  const reader = new TranscriptReader();
-  reader.read(mine, onReadHere, readOptions);
-  for (const part of await others) reader.absorb(decodeRead(part));
-  return reader.result();
+  const readers = options.threads ?? new ReaderThreads();
+  try {
+    // Started first, so the workers boot while this thread reads its share.
+    const others = Promise.all(
+      groups.map((group) => readers.read({ files: group, options: readOptions }, onRead)),
+    );
+    others.catch(() => {}); // awaited below, after this thread's share
+    const reader = new TranscriptReader();
+    reader.read(mine, onReadHere, readOptions);
+    for (const part of await others) reader.absorb(decodeRead(part));
+    return reader.result();
+  } finally {
+    if (options.threads === undefined) readers.close();
+  }
 }
