@@ -69,6 +69,11 @@ export interface CostParts {
  * The parts add up to `cost` (all 0 when it is null).
  */
 export interface PricedRecord extends UsageRecord, CostParts {
+  /**
+   * The requests it stands for: 1, but for a quarter-hour's requests of one model summed into
+   * one (`report/sums.ts`), which the reports of sums by day, week, month or model read instead.
+   */
+  requests: number;
   cost: number | null;
   unpriced: string | null;
   /** The price period the cost was worked out with (null: unpriced, or a logged `costUSD`). */
@@ -191,6 +196,7 @@ export function newRecord(
     cacheWrite5mTokens,
     cacheWrite1hTokens,
     cacheReadTokens,
+    requests: 1,
     cost: null,
     unpriced: null,
     pricePeriod: null,
@@ -202,4 +208,33 @@ export function newRecord(
     webSearchCost: -0,
     loggedCost: -0,
   };
+}
+
+/**
+ * A priced record that stands for no request yet, of `model` at `timestamp`: the start of a
+ * sum of records (`report/sums.ts`), which has no key, session, project or file.
+ */
+export function emptySum(model: string, timestamp: number): PricedRecord {
+  const sum = newRecord(
+    null,
+    timestamp,
+    '',
+    '',
+    null,
+    model,
+    false,
+    null,
+    0,
+    false,
+    '',
+    '',
+    null,
+    null,
+    0,
+    0,
+    0,
+    0,
+    0,
+  );
+  return Object.assign(sum, ZERO_COST_PARTS, { requests: 0 });
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ExitCode, UsageError } from './errors.js';
-import { chooseLedger, loadFromLedger, viewMask } from './ledger/ledger.js';
+import { chooseLedger, loadFromLedger, type SumsRequest, viewMask } from './ledger/ledger.js';
 import { LedgerBusy, LedgerUnwritable, ledgerExists, removeLedger } from './ledger/open.js';
 import type { LedgerStore, RecordFilter } from './ledger/store.js';
 import { syncFound, syncLedger } from './ledger/sync.js';
@@ -35,6 +35,11 @@ export interface UsageRequest {
   debug?: boolean | undefined;
   /** Tool calls too (the ledger reads them only when asked). */
   toolUses?: boolean | undefined;
+  /**
+   * The report only sums by day, week, month or model: with the ledger, the records may be sums
+   * of a quarter hour's requests of a model (`report/sums.ts`), priced already.
+   */
+  sums?: boolean | undefined;
 }
 
 /** Where the run is: its environment, home folder and clock. */
@@ -140,7 +145,8 @@ async function readUsage(
   environment: UsageEnvironment,
   warn: (message: string) => void,
   onProgress: ((progress: LoadProgress) => void) | undefined,
-): Promise<Omit<LoadedUsage, 'files'> | null> {
+  book: PriceBook,
+): Promise<(Omit<LoadedUsage, 'files'> & { priced?: boolean }) | null> {
   const { projectDirs } = roots;
   const ledger = chooseLedger(request, environment.env, environment.homeDir);
   if (request.allRoots && ledger === null) {
@@ -164,6 +170,7 @@ async function readUsage(
         toolUses: request.toolUses,
         view,
         batchBytes: batchBytesOf(environment.env),
+        sums: sumsRequest(request, book),
       });
     } catch (error) {
       if (!(error instanceof LedgerUnwritable)) throw error;
@@ -176,9 +183,23 @@ async function readUsage(
   return loadUsageRecords(projectDirs, { onProgress });
 }
 
+/**
+ * Sums from the ledger for a report that only sums, of every project, at calculated costs
+ * (a logged `costUSD` decides the cost by each request's own line).
+ */
+function sumsRequest(request: UsageRequest, book: PriceBook): SumsRequest | undefined {
+  if (request.sums !== true || request.project !== undefined || request.mode !== 'calculate') {
+    return undefined;
+  }
+  return {
+    prices: book.fingerprint(),
+    price: (records) => priceRecords(records, book, request.mode),
+  };
+}
+
 /** Prices the records read, applies the project filter, and says what concerns the result. */
 function finish(
-  loaded: Omit<LoadedUsage, 'files'>,
+  loaded: Omit<LoadedUsage, 'files'> & { priced?: boolean },
   request: UsageRequest,
   book: PriceBook,
   roots: ResolvedRoots,
@@ -188,7 +209,10 @@ function finish(
   const folders = project === undefined ? null : projectFolders(loaded.records, project);
   const inProject = <T extends { project: string }>(list: T[]): T[] =>
     folders === null ? list : list.filter((item) => folders.has(item.project));
-  const records = priceRecords(inProject(loaded.records), book, request.mode);
+  const records =
+    loaded.priced === true
+      ? loaded.records
+      : priceRecords(inProject(loaded.records), book, request.mode);
   // Budgets count all spending, whatever project a report shows; the rest of the records are
   // priced only when a budget asks for them.
   const allRecords = () =>
@@ -217,7 +241,7 @@ export async function loadUsage(
 ): Promise<Usage> {
   const book = await loadPriceBook(request.config, environment, onWarning);
   const roots = await findRoots(request.dataDir ?? [], environment, onWarning);
-  const loaded = await readUsage(request, roots, environment, onWarning, onProgress);
+  const loaded = await readUsage(request, roots, environment, onWarning, onProgress, book);
   if (
     loaded === null ||
     (loaded.records.length === 0 &&

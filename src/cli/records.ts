@@ -30,6 +30,8 @@ export function warnUnreadable(unreadable: ScanStats['unreadable']): void {
 export interface LoadNeeds {
   /** Tool calls (the ledger reads them only when asked). */
   toolUses?: boolean;
+  /** Sums by day, week, month or model only (`ReportDefinition.sums`). */
+  sums?: boolean;
 }
 
 /**
@@ -69,10 +71,14 @@ export async function loadPricedRecords(
 ): Promise<PricedUsage> {
   const progress = progressReporter(process.stderr, process.stdout);
   try {
-    return await loadUsage({ ...options, toolUses: needs.toolUses }, processEnvironment(), {
-      onWarning: warn,
-      onProgress: progress.update,
-    });
+    return await loadUsage(
+      { ...options, toolUses: needs.toolUses, sums: needs.sums },
+      processEnvironment(),
+      {
+        onWarning: warn,
+        onProgress: progress.update,
+      },
+    );
   } finally {
     progress.done();
   }

@@ -48,7 +48,7 @@ export async function runReport(
   const loaded = await loadReport(
     options,
     defaultSince === undefined ? undefined : (until) => defaultSince(until, options),
-    { toolUses: definition.toolUses },
+    { toolUses: definition.toolUses, sums: definition.sums },
   );
   const context =
     definition.official === true

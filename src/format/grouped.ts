@@ -79,15 +79,19 @@ export function groupedJson<N extends string, K extends string>(
   } as GroupedJson<N, K>;
 }
 
-/** Models with their share of the cost. */
+/**
+ * Models with their share of the cost: of the costs as shown (rounded to a billionth), so the
+ * same costs give the same share however their requests were summed.
+ */
 export function modelsJson(report: GroupedReport) {
+  const total = roundCost(report.totals.cost);
   return {
     models: report.models.map((model) => ({
       model: model.name,
       ...tokenFields(model),
       cost: model.unpricedRequests > 0 ? null : roundCost(model.cost),
       costByKind: model.unpricedRequests > 0 ? null : costByKind(model),
-      costShare: report.totals.cost > 0 ? model.cost / report.totals.cost : 0,
+      costShare: total > 0 ? roundCost(model.cost) / total : 0,
     })),
     totals: groupFields({ ...report.totals, models: report.models }),
   };

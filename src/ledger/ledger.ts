@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defaultLedgerFile } from '../config/paths.js';
 import type { LoadProgress } from '../logs/load.js';
+import { sumRecords } from '../report/sums.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { describeLedgerError, openLedgerDatabase } from './open.js';
-import { LedgerStore } from './store.js';
+import { LedgerStore, SNAPSHOT_REFRESH_ROWS } from './store.js';
 import { type SyncOutcome, syncLedger } from './sync.js';
 
 export interface LedgerChoice {
@@ -48,6 +49,17 @@ export interface LedgerUsage extends SyncOutcome {
   records: PricedRecord[];
   toolUses: ToolUse[];
   stats: ScanStats;
+  /** The records are priced already: sums (`LedgerLoadOptions.sums`). */
+  priced?: boolean;
+}
+
+/**
+ * How a report of sums by day, week, month or model is given them: priced by `price`, at the
+ * prices `prices` names (a change of prices makes new sums).
+ */
+export interface SumsRequest {
+  prices: string;
+  price: (records: PricedRecord[]) => PricedRecord[];
 }
 
 /**
@@ -69,6 +81,12 @@ export interface LedgerLoadOptions {
   view?: RootsView;
   /** The size of a sync's batches (default `sync.ts`'s). */
   batchBytes?: number;
+  /**
+   * A report of sums of every folder the ledger has read: return the responses priced and
+   * summed by quarter hour and model (`report/sums.ts`), from the sums the ledger keeps and the
+   * responses written since, and keep new sums when those are missing or out of date.
+   */
+  sums?: SumsRequest;
 }
 
 /**
@@ -83,6 +101,7 @@ export function loadFromLedger(
     toolUses = false,
     view = { paths: projectDirs },
     batchBytes,
+    sums,
   }: LedgerLoadOptions = {},
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
@@ -97,13 +116,19 @@ export function loadFromLedger(
       store.saveSnapshot(outcome.records, outcome.version, rootMasks());
     }
     const roots = viewMask(store, view);
+    const summed =
+      sums !== undefined && roots === undefined && !toolUses
+        ? ledgerSums(store, outcome, sums)
+        : null;
     const records =
-      outcome.records === undefined
+      summed ??
+      (outcome.records === undefined
         ? store.records({ roots })
-        : store.inRoots(outcome.records, roots, rootMasks);
+        : store.inRoots(outcome.records, roots, rootMasks));
     const keys = toolUses ? new Set(records.map((record) => record.sessionId)) : null;
     return {
       ...outcome,
+      priced: summed !== null,
       stats: {
         ...outcome.stats,
         roots: view === 'all' ? store.roots().map((root) => root.path) : outcome.stats.roots,
@@ -114,4 +139,26 @@ export function loadFromLedger(
       toolUses: keys === null ? [] : store.toolUses().filter((tool) => keys.has(tool.sessionId)),
     };
   });
+}
+
+/**
+ * The ledger's responses priced and summed (`SumsRequest`): the kept sums and the responses
+ * written since, while those are few; else all of them, summed again and kept.
+ */
+function ledgerSums(
+  store: LedgerStore,
+  outcome: SyncOutcome,
+  request: SumsRequest,
+): PricedRecord[] {
+  const kept = outcome.records === undefined ? store.sumsSince(request.prices) : null;
+  if (kept !== null && kept.since.length <= SNAPSHOT_REFRESH_ROWS) {
+    return [...kept.sums, ...request.price(kept.since)];
+  }
+  const { records, version } =
+    outcome.records !== undefined && outcome.version !== undefined
+      ? { records: outcome.records, version: outcome.version }
+      : store.readRecords();
+  const summed = sumRecords(request.price(records));
+  store.saveSums(summed, records.length, version, request.prices);
+  return summed;
 }

@@ -168,6 +168,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    description: 'priced sums by quarter-hour and model, for the reports of sums',
+    up: (db) => {
+      db.exec(`
+        -- The responses up to a data version, priced and summed by quarter-hour and model
+        -- (report/sums.ts): a daily, weekly, monthly or models report reads these and the rows
+        -- written since, instead of every response. \`prices\` names the prices they were
+        -- priced at, \`responses\` how many responses they sum.
+        CREATE TABLE sums (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          version INTEGER NOT NULL,
+          prices TEXT NOT NULL,
+          responses INTEGER NOT NULL,
+          data TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
 import { writeWithoutWaiting } from './open.js';
 import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
+import { decodeSums, encodeSums } from './sums.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -125,7 +126,7 @@ export interface RecordQuery {
  * Past this many responses written since the snapshot, a report writes a new one: merging a
  * few rows is cheaper than encoding them all again, merging many is not.
  */
-const SNAPSHOT_REFRESH_ROWS = 2000;
+export const SNAPSHOT_REFRESH_ROWS = 2000;
 
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 /** Oldest first, then by file: the order of the ledger's records and of its snapshot. */
@@ -425,14 +426,20 @@ export class LedgerStore {
    * snapshot is a copy of. A new snapshot of every response is written when many rows were
    * merged; if the ledger is busy it waits for the next report.
    */
-  records({ wanted, roots }: RecordQuery = {}): PricedRecord[] {
+  records(query: RecordQuery = {}): PricedRecord[] {
+    return this.readRecords(query).records;
+  }
+
+  /** `records`, and the data version they are as of. */
+  readRecords({ wanted, roots }: RecordQuery = {}): { records: PricedRecord[]; version: number } {
     const masks = new Map<string, number>();
     if (wanted !== undefined) {
       const rows = this.db
         .prepare(SELECT_RECORDS_WANTED)
         .raw(true)
         .all(wanted.since, wanted.sessionId ?? null, wanted.since) as unknown[][];
-      return this.inRoots(this.recordsOfRows(rows, masks).sort(inLedgerOrder), roots, () => masks);
+      const records = this.recordsOfRows(rows, masks).sort(inLedgerOrder);
+      return { records: this.inRoots(records, roots, () => masks), version: this.dataVersion() };
     }
     const read = this.db.transaction(() => {
       const snapshot = this.db.prepare('SELECT version, data FROM snapshot').get() as
@@ -465,7 +472,50 @@ export class LedgerStore {
     if (changed.length > SNAPSHOT_REFRESH_ROWS || broken) {
       this.saveSnapshot(records, version, masks);
     }
-    return this.inRoots(records, roots, () => masks);
+    return { records: this.inRoots(records, roots, () => masks), version };
+  }
+
+  /**
+   * The sums kept by `saveSums` (every response up to their data version, priced and summed),
+   * and the responses written since, not priced yet; null when there are none, when they were
+   * priced at other prices than `prices` names, or when a response they sum was written again
+   * since (a longer copy, a copy in another folder: its row moved to a later version, and the
+   * sums hold its old figures). Read in one transaction, as `records` is.
+   */
+  sumsSince(prices: string): { sums: PricedRecord[]; since: PricedRecord[] } | null {
+    return this.db.transaction(() => {
+      const kept = this.db.prepare('SELECT version, prices, responses, data FROM sums').get() as
+        | { version: number; prices: string; responses: number; data: string }
+        | undefined;
+      if (kept === undefined || kept.prices !== prices) return null;
+      const unchanged = this.db
+        .prepare('SELECT count(*) FROM responses WHERE version <= ?')
+        .pluck()
+        .get(kept.version);
+      if (unchanged !== kept.responses) return null;
+      return { sums: decodeSums(kept.data), since: this.recordsSince(kept.version, new Map()) };
+    })();
+  }
+
+  /** Forgets the kept sums: the next report of sums makes them again from the rows. */
+  dropSums(): void {
+    this.db.prepare('DELETE FROM sums').run();
+  }
+
+  /**
+   * Keeps `sums`, the sums of the ledger's `responses` responses at data `version` priced at
+   * `prices`, for `sumsSince`; not when the ledger is busy.
+   */
+  saveSums(sums: PricedRecord[], responses: number, version: number, prices: string): void {
+    writeWithoutWaiting(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO sums (id, version, prices, responses, data) VALUES (1, ?, ?, ?, ?)
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, prices = excluded.prices,
+             responses = excluded.responses, data = excluded.data`,
+        )
+        .run(version, prices, responses, encodeSums(sums));
+    });
   }
 
   /**

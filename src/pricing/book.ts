@@ -1,4 +1,5 @@
 import type { Config, PriceOverride } from '../config/schema.js';
+import { createHash } from '../crypto.js';
 import { ExitCode, UsageError } from '../errors.js';
 import type { RequestUsage } from '../types.js';
 import { priceRequest, type RequestPrice } from './cost.js';
@@ -186,6 +187,17 @@ export class PriceBook {
   }
 
   /** The cost of one request at the prices in force when it ran, or why it has none. */
+  /**
+   * A name for the prices this book gives (the table with what was merged into it, the config's
+   * prices and aliases): equal for two books that price every request alike.
+   */
+  fingerprint(): string {
+    const { origin: _origin, file: _file, ...table } = this.prices;
+    return createHash('sha1')
+      .update(JSON.stringify([table, this.config.prices, this.config.aliases]))
+      .digest('hex');
+  }
+
   costOf(model: string, usage: RequestUsage, timestamp: number): RequestCost {
     const resolution = this.resolve(model);
     if (resolution === null) return { price: null, period: null, reason: 'no known price' };

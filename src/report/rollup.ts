@@ -34,10 +34,10 @@ export function addRecord(rollup: Rollup, record: PricedRecord): void {
   rollup.cacheWrite5mTokens += record.cacheWrite5mTokens;
   rollup.cacheWrite1hTokens += record.cacheWrite1hTokens;
   rollup.cacheReadTokens += record.cacheReadTokens;
-  rollup.requests++;
+  rollup.requests += record.requests;
   rollup.webSearchRequests += record.webSearchRequests;
   if (record.cost === null) {
-    rollup.unpricedRequests++;
+    rollup.unpricedRequests += record.requests;
     return;
   }
   rollup.cost += record.cost;

@@ -83,6 +83,11 @@ export interface ReportDefinition<S extends OutputName = OutputName> {
   /** The first day of the default range, ending on `until` (default: the last 7 days). */
   defaultSince?: (until: Day, options: JsonRequest) => Day;
   toolUses?: boolean;
+  /**
+   * It only sums requests by day, week, month or model (never by session, project or time of
+   * day), so it may be given a quarter hour's requests of a model as one record (`requests`).
+   */
+  sums?: boolean;
   /** It shows Claude Code's rate limits as the status line kept them (`context.official`). */
   official?: boolean;
   /** False: a report of something else than cost (tools), which warns of no unpriced model. */
@@ -240,6 +245,7 @@ function parseTokenLimit(value: string): number | 'max' {
 export const REPORTS: ReportDefinition[] = [
   defineReport({
     name: 'daily',
+    sums: true,
     description: 'cost and tokens per day (the default report: the last 7 days)',
     options: [
       {
@@ -265,6 +271,7 @@ export const REPORTS: ReportDefinition[] = [
   }),
   defineReport({
     name: 'weekly',
+    sums: true,
     description: 'cost and tokens per week (default: the last 8 weeks)',
     options: [
       {
@@ -286,6 +293,7 @@ export const REPORTS: ReportDefinition[] = [
   }),
   defineReport({
     name: 'monthly',
+    sums: true,
     description: 'cost and tokens per month (default: the last 6 months)',
     schemas: ['monthly'],
     defaultSince: (until) => monthsBefore(until, 5),
@@ -298,6 +306,7 @@ export const REPORTS: ReportDefinition[] = [
   }),
   defineReport({
     name: 'models',
+    sums: true,
     description: "requests, tokens and cost per model, with each one's share",
     aliases: ['model'],
     schemas: ['models'],

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.mjs';
 import { LATEST_VERSION } from '../../src/ledger/migrations.js';
 import { CLI, QUIET_OR_MALFORMED, REPO, runCli } from '../helpers/cli.js';
+import { assistantLine } from '../helpers/lines.js';
 
 const rules = path.join(REPO, 'fixtures', 'rules');
 const expected = JSON.parse(readFileSync(path.join(rules, 'expected.json'), 'utf8'));
@@ -89,6 +90,99 @@ describe('reports from the ledger', () => {
     const look = json(['--data-dir', `${dir}/root-a`, '--all'], { XDG_DATA_HOME: dir });
     expect(look.meta.ledger).toBeNull();
     expect(look.totals.totalTokens).toBeLessThan(expected.totals.totalTokens);
+  });
+});
+
+describe('the sums a report of sums reads from the ledger', () => {
+  const SUM_REPORTS = ['daily', 'weekly', 'monthly', 'models'];
+  /** A report without the ledger's name in its meta, to set beside one from the logs. */
+  const withoutLedger = (report: ReturnType<typeof json>) => ({
+    ...report,
+    meta: { ...report.meta, ledger: null },
+  });
+  async function sumsCase(name: string) {
+    const { dir, args } = await rulesCopy(name);
+    const file = path.join(dir, 'l.db');
+    const report = (name: string, zone: string, extra: string[] = []) => ({
+      ledger: withoutLedger(
+        json([name, ...args, '--all', '--timezone', zone, '--ledger', file, ...extra]),
+      ),
+      logs: withoutLedger(
+        json([name, ...args, '--all', '--timezone', zone, '--no-ledger', ...extra]),
+      ),
+    });
+    /** The data version of the kept sums and of the ledger. */
+    const versions = () => {
+      const db = new Database(file, { readonly: true });
+      const sums = Number(db.prepare('SELECT version FROM sums').pluck().get());
+      const data = db
+        .prepare("SELECT value FROM ledger_info WHERE key = 'data_version'")
+        .pluck()
+        .get();
+      db.close();
+      return { sums, data: Number(data) };
+    };
+    return { dir, file, report, versions };
+  }
+
+  it('are read by the next report, and give what the logs give in any time zone', async () => {
+    const { file, report } = await sumsCase('sums');
+    // The first report keeps them (and gives them); the next ones read them.
+    for (const zone of ['UTC', 'Asia/Kolkata', 'America/St_Johns']) {
+      for (const name of SUM_REPORTS) {
+        const { ledger, logs } = report(name, zone);
+        expect(ledger).toEqual(logs);
+      }
+    }
+    // What the next report reads: a request more in the first sum shows in it.
+    const db = new Database(file);
+    const kept = JSON.parse(db.prepare('SELECT data FROM sums').pluck().get() as string);
+    kept.rows[0][4] += 1000; // [model, reason, cost, timestamp, requests, ...]
+    db.prepare('UPDATE sums SET data = ?').run(JSON.stringify(kept));
+    db.close();
+    const { ledger, logs } = report('daily', 'UTC');
+    expect(ledger.totals.requests).toBe(logs.totals.requests + 1000);
+    // ledger check drops them; the next report makes them again from the rows.
+    expect(runCli(['ledger', 'check', '--ledger', file]).status).toBe(0);
+    const again = report('daily', 'UTC');
+    expect(again.ledger).toEqual(again.logs);
+  });
+
+  it('take in the responses written since, and are made again when one they sum changes', async () => {
+    const { dir, file, report, versions } = await sumsCase('sums-grow');
+    const transcript = path.join(dir, 'root-a', 'projects', '-home-ann-app', 's1.jsonl');
+    const append = (line: string) => writeFileSync(transcript, `${line}\n`, { flag: 'a' });
+    expect(report('daily', 'UTC').ledger).toBeDefined();
+    const kept = versions().sums;
+    // A new response: read with the sums, which stay as they were.
+    append(assistantLine({ id: 'msg_new', output: 40, timestamp: '2026-11-21T09:00:00.000Z' }));
+    let { ledger, logs } = report('daily', 'UTC');
+    expect(ledger).toEqual(logs);
+    expect(versions()).toEqual({ sums: kept, data: kept + 1 });
+    // Summed once the sums are made again (ledger check drops them) ...
+    runCli(['ledger', 'check', '--ledger', file]);
+    ({ ledger, logs } = report('daily', 'UTC'));
+    expect(versions()).toEqual({ sums: kept + 1, data: kept + 1 });
+    // ... then a longer copy of it: the sums hold its old figures, so they are made again.
+    append(assistantLine({ id: 'msg_new', output: 400, timestamp: '2026-11-21T09:00:00.000Z' }));
+    ({ ledger, logs } = report('daily', 'UTC'));
+    expect(ledger).toEqual(logs);
+    expect(ledger.totals.outputTokens).toBe(logs.totals.outputTokens);
+    expect(versions()).toEqual({ sums: kept + 2, data: kept + 2 });
+  });
+
+  it('are made again at other prices', async () => {
+    const { dir, report, versions } = await sumsCase('sums-prices');
+    const before = report('models', 'UTC');
+    const config = path.join(dir, 'config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ prices: { 'claude-sonnet-4-5-20250929': { input: 30, output: 150 } } }),
+    );
+    const { ledger, logs } = report('models', 'UTC', ['--config', config]);
+    expect(ledger).toEqual(logs);
+    expect(ledger.totals.totalCost).not.toBe(before.ledger.totals.totalCost);
+    expect(versions().sums).toBe(versions().data);
   });
 });
 

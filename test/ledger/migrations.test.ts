@@ -53,6 +53,7 @@ const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => vo
   },
   3: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
   4: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
+  5: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
 };
 
 describe('ledger migrations', () => {
