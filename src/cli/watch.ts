@@ -189,12 +189,27 @@ async function runWatch(options: WatchOptions): Promise<void> {
     finish();
   };
   let drawing = false;
+  let changedWhileDrawing = false;
+  let following = false;
   const draw = async () => {
-    if (drawing) return;
+    if (stopped) return;
+    if (drawing) {
+      // A change or a key while a frame is made: draw again once it is out.
+      changedWhileDrawing = true;
+      return;
+    }
     drawing = true;
     clearTimeout(timer);
     try {
       last = await frame();
+      // Stopped meanwhile (q, Ctrl-C): the terminal is the user's again.
+      if (stopped) return;
+      // The transcripts are followed from when the first frame found them, before it shows:
+      // a change made once it is seen redraws at once (the interval refreshes anyway).
+      if (!following) {
+        following = true;
+        unfollow = followFolders(folders, () => void draw());
+      }
       process.stdout.write(
         tty
           ? `${HOME_AND_CLEAR}${terminalSafe(fitToScreen(last, process.stdout.rows))}`
@@ -203,9 +218,13 @@ async function runWatch(options: WatchOptions): Promise<void> {
     } finally {
       drawing = false;
     }
+    if (stopped) return;
     frames++;
     if (options.count !== undefined && frames >= options.count) stop(ExitCode.ok);
-    else timer = setTimeout(draw, options.interval * 1000);
+    else if (changedWhileDrawing) {
+      changedWhileDrawing = false;
+      void draw();
+    } else timer = setTimeout(draw, options.interval * 1000);
   };
   // A resized terminal is drawn again at once, at its new size.
   const redraw = () => void draw();
@@ -234,8 +253,6 @@ async function runWatch(options: WatchOptions): Promise<void> {
   process.once('SIGINT', () => stop(INTERRUPTED));
   process.once('SIGTERM', () => stop(TERMINATED));
   await draw();
-  // A change to a transcript redraws at once; the interval refreshes anyway.
-  unfollow = followFolders(stopped ? [] : folders, () => void draw());
   await finished;
   unfollow();
   store.db.close();
