@@ -504,7 +504,7 @@ export class LedgerStore {
 
   /**
    * Keeps `sums`, the sums of the ledger's `responses` responses at data `version` priced at
-   * `prices`, for `sumsSince`; not when the ledger is busy.
+   * `prices`, for `sumsSince`; not when the ledger is busy, nor over sums of a later version.
    */
   saveSums(sums: PricedRecord[], responses: number, version: number, prices: string): void {
     writeWithoutWaiting(this.db, () => {
@@ -512,7 +512,8 @@ export class LedgerStore {
         .prepare(
           `INSERT INTO sums (id, version, prices, responses, data) VALUES (1, ?, ?, ?, ?)
            ON CONFLICT (id) DO UPDATE SET version = excluded.version, prices = excluded.prices,
-             responses = excluded.responses, data = excluded.data`,
+             responses = excluded.responses, data = excluded.data
+           WHERE excluded.version >= sums.version`,
         )
         .run(version, prices, responses, encodeSums(sums));
     });
