@@ -331,7 +331,9 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
   const statusline = {
     name: 'usage statusline',
     command: process.execPath,
-    argv: [ours.argv[0], 'statusline', '--ledger', db, '--timezone', 'UTC'],
+    // Its figures worked out however long that takes: a run past the 180 ms default would
+    // print the last line instead, and time less than the work.
+    argv: [ours.argv[0], 'statusline', '--ledger', db, '--timezone', 'UTC', '--timeout', '10000'],
     viaEnv: true,
 
     input: (dir) => {
