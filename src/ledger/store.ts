@@ -128,11 +128,11 @@ export interface RecordQuery {
  */
 export const SNAPSHOT_REFRESH_ROWS = 2000;
 
-/** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 /** Oldest first, then by file: the order of the ledger's records and of its snapshot. */
 const inLedgerOrder = (a: PricedRecord, b: PricedRecord) =>
   a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
+/** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
   private readonly upsertResponse: Statement;
   private readonly addRoots: Statement;
@@ -292,7 +292,6 @@ export class LedgerStore {
     })();
   }
 
-  /** Each response's roots mask, by key. */
   /** Each response's roots mask, by key, as its row holds it. */
   rootMasks(): Map<string, number> {
     const rows = this.db.prepare('SELECT key, roots FROM responses').raw(true).all() as [
@@ -344,7 +343,6 @@ export class LedgerStore {
     return id;
   }
 
-  /** Whether the ledger holds no response yet. */
   /**
    * The responses' secondary indexes (by data version, time and session). A first sync drops
    * them and builds them once at its end: keeping them up to date row by row more than doubled
@@ -362,6 +360,7 @@ export class LedgerStore {
       CREATE INDEX IF NOT EXISTS responses_by_session ON responses (session_id);`);
   }
 
+  /** Whether the ledger holds no response yet. */
   isEmpty(): boolean {
     return this.db.prepare('SELECT 1 FROM responses LIMIT 1').get() === undefined;
   }
@@ -386,6 +385,8 @@ export class LedgerStore {
 
   /** Records of rows selected by `SELECT_RECORDS`, and each one's roots mask (into `masks`). */
   private recordsOfRows(rows: unknown[][], masks: Map<string, number>): PricedRecord[] {
+    // No rows is the usual case of a repeat report (none written since the snapshot or sums).
+    if (rows.length === 0) return [];
     const paths = new Map(
       (this.db.prepare('SELECT id, path FROM files').raw(true).all() as [number, string][]).map(
         ([id, path]) => [id, path],
