@@ -220,6 +220,7 @@ async function figuresFromLedger(
   ledger: string,
   input: StatusInput,
   now: number,
+  calendar: ZonedCalendar,
   keep: (db: Database) => Promise<void>,
 ): Promise<LedgerFigures> {
   const folder = input.transcriptPath === null ? null : path.dirname(input.transcriptPath);
@@ -233,7 +234,6 @@ async function figuresFromLedger(
       wanted: { since, sessionId: input.sessionId },
     });
   });
-  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const budgets = budgetLimitsOf(options, usage.book.config);
   return {
     figures: statusFigures(usage.records, calendar, now, input.sessionId),
@@ -317,7 +317,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     }
     let kept = NO_LIMITS;
     const result = await Promise.race([
-      figuresFromLedger(options, ledger, input, now, async (db) => {
+      figuresFromLedger(options, ledger, input, now, calendar, async (db) => {
         await keepOfficialFigures(official, db, officialFile);
         kept = latestLimits(db, officialFile);
       }).catch(() => null),
