@@ -62,8 +62,17 @@ export function writeRecordColumns(
   refs[r + 6] = table.ref(record.inferenceGeo);
 }
 
-function stringAt(strings: readonly string[], index: number | undefined): string {
+/** The string a reference names ('' for none). */
+export function stringAt(strings: readonly string[], index: number | undefined): string {
   return strings[index ?? NO_STRING] ?? '';
+}
+
+/** The string a reference names, or null for `NO_STRING`. */
+export function stringOrNullAt(
+  strings: readonly string[],
+  index: number | undefined,
+): string | null {
+  return index === NO_STRING ? null : stringAt(strings, index);
 }
 
 /** The record `writeRecordColumns` wrote, not priced yet, with the roots it is given. */
@@ -78,17 +87,15 @@ export function readRecordColumns(
 ): PricedRecord {
   const loggedCost = numbers[n + 6] ?? Number.NaN;
   const flags = numbers[n + 7] ?? 0;
-  const cwd = refs[r + 3];
-  const geo = refs[r + 6];
   return newRecord(
     stringAt(strings, refs[r]),
     numbers[n] ?? 0,
     stringAt(strings, refs[r + 1]),
     stringAt(strings, refs[r + 2]),
-    cwd === NO_STRING ? null : stringAt(strings, cwd),
+    stringOrNullAt(strings, refs[r + 3]),
     stringAt(strings, refs[r + 4]),
     (flags & FAST) !== 0,
-    geo === NO_STRING ? null : stringAt(strings, geo),
+    stringOrNullAt(strings, refs[r + 6]),
     numbers[n + 8] ?? 0,
     (flags & SIDECHAIN) !== 0,
     stringAt(strings, refs[r + 5]),

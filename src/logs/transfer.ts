@@ -1,10 +1,11 @@
 import type { PricedRecord, ToolUse } from '../types.js';
 import {
-  NO_STRING,
   RECORD_NUMBERS,
   RECORD_REFS,
   readRecordColumns,
   StringTable,
+  stringAt,
+  stringOrNullAt,
   writeRecordColumns,
 } from './columns.js';
 import type { ReadResult } from './read.js';
@@ -79,12 +80,12 @@ export function transferablesOf(encoded: EncodedRead): ArrayBuffer[] {
 
 export function decodeRead(encoded: EncodedRead): ReadResult {
   const { strings, recordNumbers, recordRefs, toolTimes, toolRefs } = encoded;
-  const text = (index: number) => strings[index] ?? '';
-  const orNull = (index: number) => (index === NO_STRING ? null : text(index));
+  const text = (index: number | undefined) => stringAt(strings, index);
+  const orNull = (index: number | undefined) => stringOrNullAt(strings, index);
   const records: PricedRecord[] = [];
   for (let i = 0; i < recordNumbers.length / RECORD_NUMBERS; i++) {
     const r = i * REFS;
-    const alsoIn = orNull(recordRefs[r + RECORD_REFS + 1] as number);
+    const alsoIn = orNull(recordRefs[r + RECORD_REFS + 1]);
     records.push(
       readRecordColumns(
         recordNumbers,
@@ -92,7 +93,7 @@ export function decodeRead(encoded: EncodedRead): ReadResult {
         recordRefs,
         r,
         strings,
-        text(recordRefs[r + RECORD_REFS] as number),
+        text(recordRefs[r + RECORD_REFS]),
         alsoIn === null ? null : alsoIn.split(ROOT_SEPARATOR),
       ),
     );
@@ -101,13 +102,13 @@ export function decodeRead(encoded: EncodedRead): ReadResult {
   for (let i = 0; i < toolTimes.length; i++) {
     const r = i * TOOL_REFS;
     toolUses.push({
-      id: text(toolRefs[r] as number),
-      name: text(toolRefs[r + 1] as number),
+      id: text(toolRefs[r]),
+      name: text(toolRefs[r + 1]),
       timestamp: toolTimes[i] as number,
-      sessionId: text(toolRefs[r + 2] as number),
-      project: text(toolRefs[r + 3] as number),
-      cwd: orNull(toolRefs[r + 4] as number),
-      model: text(toolRefs[r + 5] as number),
+      sessionId: text(toolRefs[r + 2]),
+      project: text(toolRefs[r + 3]),
+      cwd: orNull(toolRefs[r + 4]),
+      model: text(toolRefs[r + 5]),
     });
   }
   return { records, toolUses, stats: encoded.stats, files: encoded.files };
