@@ -44,7 +44,7 @@ function isObservation(value: unknown): boolean {
 
 /** The cache file's content; a missing or damaged file is an empty one. */
 function readCache(file: string): CacheContent {
-  const empty: CacheContent = { limits: { fiveHour: null, sevenDay: null }, sessions: {} };
+  const empty: CacheContent = { limits: { ...NO_LIMITS }, sessions: {} };
   let value: Partial<CacheContent>;
   try {
     value = JSON.parse(readFileSync(file, 'utf8')) as Partial<CacheContent>;
