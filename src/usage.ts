@@ -180,7 +180,7 @@ async function readUsage(
     }
   }
   if (projectDirs.length === 0) return null;
-  return loadUsageRecords(projectDirs, { onProgress });
+  return loadUsageRecords(projectDirs, { onProgress, toolUses: request.toolUses === true });
 }
 
 /**

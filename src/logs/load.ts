@@ -162,7 +162,7 @@ export async function readTranscripts(
     progress.filesDone += filesDone;
     options.onProgress?.(progress);
   };
-  const readOptions: ReadOptions = { hashEdges: options.hashEdges };
+  const readOptions: ReadOptions = { hashEdges: options.hashEdges, toolUses: options.toolUses };
   const onReadHere = (bytes: number, fileDone: boolean) => onRead(bytes, fileDone ? 1 : 0);
   // A batch of a sync is read on workers, however small: the writing of the batch before
   // waits for it.

@@ -1,5 +1,6 @@
 import { type PricedRecord, type TokenCounts, type ToolUse, unpricedRecord } from '../types.js';
 import type { Usage, UsageLine } from './schema.js';
+import { StringPool } from './string-pool.js';
 import { readUsageLine } from './validate.js';
 
 /** Where a line came from; the parser copies it into each record. */
@@ -57,20 +58,43 @@ export function tokenCountsOf(usage: Usage): TokenCounts {
   };
 }
 
-function toRecord(line: UsageLine, source: LineSource, embedded: boolean): PricedRecord | null {
-  const model = line.message.model ?? UNKNOWN_MODEL;
+/** What a response's record and its tool calls share, the strings taken from the pool. */
+interface ResponseContext {
+  timestamp: number;
+  sessionId: string;
+  cwd: string | null;
+  model: string;
+}
+
+function contextOf(line: UsageLine, source: LineSource, strings: StringPool): ResponseContext {
+  return {
+    timestamp: Date.parse(line.timestamp),
+    sessionId: line.sessionId ? strings.of(line.sessionId) : source.session,
+    cwd: strings.ofNullable(line.cwd ?? null),
+    model: strings.of(line.message.model ?? UNKNOWN_MODEL),
+  };
+}
+
+function toRecord(
+  line: UsageLine,
+  context: ResponseContext,
+  source: LineSource,
+  embedded: boolean,
+  strings: StringPool,
+): PricedRecord | null {
+  const model = context.model;
   if (model === SYNTHETIC_MODEL) return null;
   const messageId = line.message.id;
   const requestId = line.requestId;
   return unpricedRecord({
     key: messageId && requestId ? `${messageId}:${requestId}` : null,
-    timestamp: Date.parse(line.timestamp),
-    sessionId: line.sessionId || source.session,
+    timestamp: context.timestamp,
+    sessionId: context.sessionId,
     project: source.project,
-    cwd: line.cwd ?? null,
+    cwd: context.cwd,
     model,
     fast: line.message.usage.speed === 'fast',
-    inferenceGeo: line.message.usage.inference_geo ?? null,
+    inferenceGeo: strings.ofNullable(line.message.usage.inference_geo ?? null),
     webSearchRequests: line.message.usage.server_tool_use?.web_search_requests ?? 0,
     sidechain: source.subagent || embedded || line.isSidechain === true,
     file: source.path,
@@ -131,7 +155,11 @@ export function lineVerdict(
  * summaries, snapshots, most progress lines) yield nothing; a line that is not JSON, or whose
  * usage has the wrong shape, is reported as malformed so it can be counted.
  */
-export function parseUsageLine(text: string, source: LineSource): ParsedLine {
+export function parseUsageLine(
+  text: string,
+  source: LineSource,
+  strings: StringPool = new StringPool(),
+): ParsedLine {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -150,12 +178,18 @@ export function parseUsageLine(text: string, source: LineSource): ParsedLine {
 
   const line = readUsageLine(candidate);
   if (line === null) return MALFORMED;
-  const record = toRecord(line, source, candidate !== value);
-  return { record, tools: toolUsesOf(candidate, line, source) };
+  const context = contextOf(line, source, strings);
+  const record = toRecord(line, context, source, candidate !== value, strings);
+  return { record, tools: toolUsesOf(candidate, context, source, strings) };
 }
 
 /** The `tool_use` blocks of a response; each names its tool and has a globally unique id. */
-function toolUsesOf(candidate: JsonObject, line: UsageLine, source: LineSource): ToolUse[] {
+function toolUsesOf(
+  candidate: JsonObject,
+  context: ResponseContext,
+  source: LineSource,
+  strings: StringPool,
+): ToolUse[] {
   const content = (candidate.message as JsonObject).content;
   if (!Array.isArray(content)) return [];
   const tools: ToolUse[] = [];
@@ -164,12 +198,12 @@ function toolUsesOf(candidate: JsonObject, line: UsageLine, source: LineSource):
     if (typeof block.id !== 'string' || typeof block.name !== 'string') continue;
     tools.push({
       id: block.id,
-      name: block.name,
-      timestamp: Date.parse(line.timestamp),
-      sessionId: line.sessionId || source.session,
+      name: strings.of(block.name),
+      timestamp: context.timestamp,
+      sessionId: context.sessionId,
       project: source.project,
-      cwd: line.cwd ?? null,
-      model: line.message.model ?? UNKNOWN_MODEL,
+      cwd: context.cwd,
+      model: context.model,
     });
   }
   return tools;

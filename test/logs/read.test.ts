@@ -30,6 +30,19 @@ describe('TranscriptReader.absorb', () => {
   });
 });
 
+describe('readHere', () => {
+  it('leaves the tool calls out when asked, and nothing else', async () => {
+    const { files } = await findTranscriptFiles([path.join(REPO, 'fixtures', 'demo', 'projects')]);
+    const whole = readHere(files);
+    const withoutTools = readHere(files, undefined, { toolUses: false });
+    expect(whole.toolUses.length).toBeGreaterThan(0);
+    expect(withoutTools.toolUses).toEqual([]);
+    expect(withoutTools.records).toEqual(whole.records);
+    expect(withoutTools.stats).toEqual(whole.stats);
+    expect(withoutTools.files).toEqual(whole.files);
+  });
+});
+
 describe('splitBySize', () => {
   it('balances bytes, largest files first, and keeps every file once', () => {
     const files = [9, 1, 5, 4, 3, 2].map((size, i) => ({
