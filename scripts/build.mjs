@@ -23,6 +23,9 @@ const banner = {
 // - `import process from 'node:process'` (chalk's supports-color) has Node build a module of
 //   every property of process, running getters such as allowedNodeEnvironmentFlags; the global
 //   is the same object.
+// - chalk works out on import how much colour stdout and stderr take, loading node:tty (and
+//   with it node:net) to ask; usage always tells it the level (format/color.ts), so it gets
+//   the answer "none" for the default it never uses.
 // - commander requires node:child_process (and with it node:net) for subcommands that are
 //   executables of their own, which usage has none of; it gets a stand-in that loads the real
 //   module if it is ever called.
@@ -37,6 +40,14 @@ const startupShims = {
         ? { path: 'child_process', namespace: 'shim' }
         : undefined,
     );
+    build.onResolve({ filter: /^#supports-color$/ }, (args) =>
+      args.importer.includes('/node_modules/chalk/')
+        ? { path: 'supports-color', namespace: 'shim' }
+        : undefined,
+    );
+    build.onLoad({ filter: /^supports-color$/, namespace: 'shim' }, () => ({
+      contents: 'export default { stdout: false, stderr: false };',
+    }));
     build.onLoad({ filter: /^process$/, namespace: 'shim' }, () => ({
       contents: 'export default globalThis.process;',
     }));
@@ -70,7 +81,13 @@ await build({
   entryPoints: ['src/cli/program-main.ts', 'src/logs/read-worker.ts'],
   splitting: true,
 });
-await build({ ...cli, entryPoints: ['src/cli/statusline-main.ts'], splitting: true });
+await build({
+  ...cli,
+  entryPoints: ['src/cli/statusline-main.ts'],
+  splitting: true,
+  // Options it cannot read without commander go to the whole program, bundled above.
+  external: [...common.external, './program-main.js'],
+});
 await build({
   ...cli,
   entryPoints: ['src/cli/main.ts'],

@@ -14,7 +14,7 @@ import { commandOf } from './report-command.js';
 import { reportFileCommand } from './report-file.js';
 import { schemaCommand } from './schema.js';
 import { sessionsCommand } from './sessions.js';
-import { statuslineCommand } from './statusline.js';
+import { statuslineCommand } from './statusline-command.js';
 import { watchCommand } from './watch.js';
 
 function packageVersion(): string {

@@ -1,5 +1,12 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { COST_MODES, type CostMode } from '../pricing/price-records.js';
+import { COST_MODES, type CostMode, DEFAULT_COST_MODE } from '../pricing/price-records.js';
+import { percentOf, positiveIntegerOf, usdOf } from './option-values.js';
+
+/** A value, or commander's error for an invalid one (it names the option and the value). */
+function orInvalid<T>(value: T | null, expected: string): T {
+  if (value === null) throw new InvalidArgumentError(expected);
+  return value;
+}
 
 /** Options every report accepts, defined once so all commands filter the same way. */
 export interface ReportOptions {
@@ -28,19 +35,11 @@ export interface ReportOptions {
 
 /** A positive amount of dollars, as `--daily-budget 10` gives it. */
 export function parseUsd(value: string): number {
-  const amount = Number(value);
-  if (!Number.isFinite(amount) || amount <= 0) {
-    throw new InvalidArgumentError('expected an amount in USD above 0, such as 10 or 2.50');
-  }
-  return amount;
+  return orInvalid(usdOf(value), 'expected an amount in USD above 0, such as 10 or 2.50');
 }
 
 function parsePercent(value: string): number {
-  const percent = Number(value);
-  if (!Number.isFinite(percent) || percent <= 0 || percent > 100) {
-    throw new InvalidArgumentError('expected a percentage above 0 and at most 100, such as 80');
-  }
-  return percent;
+  return orInvalid(percentOf(value), 'expected a percentage above 0 and at most 100, such as 80');
 }
 
 /** The budget flags, shared by every report and `usage budget`; they override the config. */
@@ -64,13 +63,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 /** A whole number above 0, as `--interval 5` or `--timeout 180` give it. */
 export function positiveInteger(what: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 1) {
-      throw new InvalidArgumentError(`expected a whole number of ${what} above 0`);
-    }
-    return number;
-  };
+  return (value) =>
+    orInvalid(positiveIntegerOf(value), `expected a whole number of ${what} above 0`);
 }
 
 // Options that commands outside the reports take too, defined once.
@@ -101,7 +95,7 @@ export const jsonOption = (description = 'print the report as JSON') =>
 export const modeOption = () =>
   new Option('-m, --mode <mode>', 'cost from tokens, from logged costUSD, or costUSD when present')
     .choices(COST_MODES)
-    .default('calculate');
+    .default(DEFAULT_COST_MODE);
 
 export const configOption = () =>
   new Option('-c, --config <file>', 'config file (default: ~/.config/usage-ledger/config.json)');

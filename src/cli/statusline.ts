@@ -2,9 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { Command, Option } from 'commander';
 import { cacheDir, defaultConfigFile } from '../config/paths.js';
-import { ExitCode } from '../errors.js';
 import { palette, useColor } from '../format/color.js';
 import { limitsPart } from '../format/limits.js';
 import { printableLine } from '../format/printable.js';
@@ -21,6 +19,7 @@ import {
 } from '../limits/official.js';
 import { contextTokensOf } from '../logs/context-size.js';
 import { shortModelName } from '../pricing/match.js';
+import { DEFAULT_COST_MODE } from '../pricing/price-records.js';
 import { DEFAULT_ALERT_PERCENT } from '../report/budget.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { limitsReport } from '../report/limits.js';
@@ -29,23 +28,22 @@ import { budgetLimitsOf } from '../report-context.js';
 import { loadUsageFrom } from '../usage.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 import { processEnvironment } from './environment.js';
-import {
-  budgetOptions,
-  configOption,
-  ledgerOption,
-  modeOption,
-  noLedgerOption,
-  positiveInteger,
-  type ReportOptions,
-  timezoneOption,
-} from './shared-options.js';
+import { isCharacterDevice, printAndExit, readStdin } from './raw-stdio.js';
+import type { ReportOptions } from './shared-options.js';
 import { timeZoneOf } from './zone.js';
 
-interface StatuslineOptions extends ReportOptions {
+export interface StatuslineOptions extends ReportOptions {
   color?: boolean;
   format: string;
   timeout: number;
 }
+
+/** The options' defaults, as commander's `usage statusline` and the quick reading give them. */
+export const STATUSLINE_DEFAULTS = {
+  format: STATUS_FIELDS.join(','),
+  timeout: 180,
+  mode: DEFAULT_COST_MODE,
+} as const satisfies Partial<StatuslineOptions>;
 
 /** What Claude Code passes a status-line command on stdin; every field may be missing. */
 export interface StatusInput {
@@ -84,26 +82,6 @@ export function statusInputOf(payload: unknown): StatusInput {
     modelId: text(model.id) ?? text(object.model),
     modelName: text(model.display_name),
   };
-}
-
-/** Stdin up to its end, or what came within `waitMs` (a terminal gives nothing). */
-function readStdin(waitMs: number): Promise<string> {
-  if (process.stdin.isTTY) return Promise.resolve('');
-  return new Promise((resolve) => {
-    let data = '';
-    const done = () => {
-      clearTimeout(timer);
-      process.stdin.pause();
-      resolve(data);
-    };
-    const timer = setTimeout(done, waitMs);
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (chunk: string) => {
-      data += chunk;
-    });
-    process.stdin.on('end', done);
-    process.stdin.on('error', done);
-  });
 }
 
 /** Lines shown lately, by session and format: what to show when the figures take too long. */
@@ -256,7 +234,7 @@ function timeout(ms: number): Promise<null> {
   return new Promise((resolve) => setTimeout(() => resolve(null), Math.max(ms, 0)).unref());
 }
 
-async function runStatusline(options: StatuslineOptions): Promise<void> {
+export async function runStatusline(options: StatuslineOptions): Promise<void> {
   const fields = parseFields(options.format);
   const started = Date.now() - process.uptime() * 1000;
   const deadline = started + options.timeout;
@@ -274,7 +252,7 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     const colored = useColor({
       flag: options.color,
       env: process.env,
-      isTTY: process.stdout.isTTY === true,
+      isTTY: isCharacterDevice(1),
     });
     const colors = palette(colored);
     const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
@@ -343,34 +321,6 @@ async function runStatusline(options: StatuslineOptions): Promise<void> {
     // Whatever went wrong, Claude Code gets a line, never a stack trace.
   } finally {
     // Exit once the line is out: a sync that outlived the time limit must not hold Claude Code.
-    process.stdout.write(`${printableLine(line)}\n`, () => process.exit(ExitCode.ok));
+    printAndExit(`${printableLine(line)}\n`);
   }
-}
-
-export function statuslineCommand(): Command {
-  const command = new Command('statusline')
-    .description("one short line for Claude Code's status bar, from the JSON it passes on stdin")
-    .addOption(
-      new Option(
-        '--format <fields>',
-        `what to show, comma-separated: ${STATUS_FIELDS.join(', ')}`,
-      ).default(STATUS_FIELDS.join(',')),
-    )
-    .addOption(
-      new Option('--timeout <ms>', 'print the last known line if the figures take longer')
-        .argParser(positiveInteger('milliseconds'))
-        .default(180),
-    )
-    .addOption(ledgerOption())
-    .addOption(noLedgerOption("show only the model, Claude Code's limits and the context size"))
-    .addOption(timezoneOption('IANA time zone for "today" (default: the system zone)'))
-    .addOption(configOption())
-    .addOption(modeOption())
-    .addOption(
-      new Option('--color', 'colour the limits part (Claude Code shows it; also FORCE_COLOR=1)'),
-    )
-    .addOption(new Option('--no-color', 'no colour codes, even with FORCE_COLOR'))
-    .exitOverride();
-  for (const option of budgetOptions()) command.addOption(option);
-  return command.action((options: StatuslineOptions) => runStatusline(options));
 }

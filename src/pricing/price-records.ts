@@ -8,6 +8,8 @@ import type { PriceBook } from './book.js';
  */
 export const COST_MODES = ['calculate', 'auto', 'display'] as const;
 export type CostMode = (typeof COST_MODES)[number];
+/** The mode when none is asked for: price the tokens. */
+export const DEFAULT_COST_MODE = 'calculate' satisfies CostMode;
 
 /**
  * Fills in each record's cost, or null and the reason, never a silent $0. It sets the fields

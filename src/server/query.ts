@@ -1,5 +1,5 @@
 import { ExitCode, UsageError } from '../errors.js';
-import { COST_MODES, type CostMode } from '../pricing/price-records.js';
+import { COST_MODES, type CostMode, DEFAULT_COST_MODE } from '../pricing/price-records.js';
 import { assertTimeZone } from '../report/calendar.js';
 import { choiceOf, type ReportOption } from '../reports/options.js';
 import type { JsonRequest, ReportExtras } from '../reports/registry.js';
@@ -34,7 +34,7 @@ export function requestOf(
     const value = query[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const mode: CostMode = choiceIn(query, 'mode', COST_MODES) ?? 'calculate';
+  const mode: CostMode = choiceIn(query, 'mode', COST_MODES) ?? DEFAULT_COST_MODE;
   const timezone = text('timezone');
   if (timezone !== undefined) assertTimeZone(timezone);
   const all = text('all');

@@ -179,6 +179,31 @@ describe('usage statusline', () => {
   });
 });
 
+describe('usage statusline, its options', () => {
+  it('reads a spelling it leaves to commander the same: -zUTC, a value that looks like a flag', async () => {
+    const s = await setup();
+    const quick = statusline(s, payload(s), ['--no-ledger', '--timezone', 'UTC']);
+    const commander = statusline(s, payload(s), ['--no-ledger', '-zUTC']);
+    expect(quick).toMatchObject({ status: 0, stdout: 'Sonnet 4.5 | 41k ctx\n', stderr: '' });
+    expect(commander).toEqual(quick);
+  });
+
+  it('gives its help, and an invalid value exit 2 with what is allowed', async () => {
+    const s = await setup();
+    const help = statusline(s, '', ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('Usage: usage statusline [options]');
+    expect(help.stdout).toContain('--timeout <ms>');
+    const invalid = statusline(s, '', ['--timeout', '0']);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain('expected a whole number of milliseconds above 0');
+    const mode = statusline(s, '', ['--mode', 'cheap']);
+    expect(mode.status).toBe(2);
+    expect(mode.stderr).toContain('calculate, auto, display');
+  });
+});
+
 describe('usage statusline under hostile input and load', () => {
   it('does not hang on a transcript_path that names a FIFO', async () => {
     const s = await setup();
