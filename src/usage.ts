@@ -11,6 +11,7 @@ import { packageRoot } from './package-root.js';
 import type { PriceBook } from './pricing/book.js';
 import { loadPriceBook } from './pricing/load.js';
 import { type CostMode, priceRecords } from './pricing/price-records.js';
+import { ZonedCalendar } from './report/calendar.js';
 import { projectFolders } from './report/filter.js';
 import { ofModel } from './report/select.js';
 import type { PricedRecord, ScanStats, ToolUse } from './types.js';
@@ -36,10 +37,10 @@ export interface UsageRequest {
   /** Tool calls too (the ledger reads them only when asked). */
   toolUses?: boolean | undefined;
   /**
-   * The report only sums by day, week, month or model: with the ledger, the records may be sums
-   * of a quarter hour's requests of a model (`report/sums.ts`), priced already.
+   * The report only sums by day, week, month or model, of days in `timeZone`: with the ledger,
+   * the records may be sums of a day's requests of a model (`report/sums.ts`), priced already.
    */
-  sums?: boolean | undefined;
+  sums?: { timeZone: string } | undefined;
 }
 
 /** Where the run is: its environment, home folder and clock. */
@@ -188,12 +189,14 @@ async function readUsage(
  * (a logged `costUSD` decides the cost by each request's own line).
  */
 function sumsRequest(request: UsageRequest, book: PriceBook): SumsRequest | undefined {
-  if (request.sums !== true || request.project !== undefined || request.mode !== 'calculate') {
+  const { sums } = request;
+  if (sums === undefined || request.project !== undefined || request.mode !== 'calculate') {
     return undefined;
   }
   return {
     prices: book.fingerprint(),
     price: (records) => priceRecords(records, book, request.mode),
+    calendar: new ZonedCalendar(sums.timeZone),
   };
 }
 

@@ -7,6 +7,7 @@ import { warn } from './context.js';
 import { processEnvironment } from './environment.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
+import { timeZoneOf } from './zone.js';
 
 export type PricedUsage = Usage;
 
@@ -72,7 +73,11 @@ export async function loadPricedRecords(
   const progress = progressReporter(process.stderr, process.stdout);
   try {
     return await loadUsage(
-      { ...options, toolUses: needs.toolUses, sums: needs.sums },
+      {
+        ...options,
+        toolUses: needs.toolUses,
+        sums: needs.sums ? { timeZone: timeZoneOf(options.timezone) } : undefined,
+      },
       processEnvironment(),
       {
         onWarning: warn,

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { defaultLedgerFile } from '../config/paths.js';
 import type { LoadProgress } from '../logs/load.js';
-import { sumRecords } from '../report/sums.js';
+import type { ZonedCalendar } from '../report/calendar.js';
+import { sumByDay, sumRecords } from '../report/sums.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { describeLedgerError, openLedgerDatabase } from './open.js';
-import { LedgerStore, SNAPSHOT_REFRESH_ROWS } from './store.js';
+import { type KeptSums, LedgerStore, SNAPSHOT_REFRESH_ROWS } from './store.js';
+import { daysIn, QUARTER_HOURS } from './sums.js';
 import { type SyncOutcome, syncLedger } from './sync.js';
 
 export interface LedgerChoice {
@@ -55,11 +57,12 @@ export interface LedgerUsage extends SyncOutcome {
 
 /**
  * How a report of sums by day, week, month or model is given them: priced by `price`, at the
- * prices `prices` names (a change of prices makes new sums).
+ * prices `prices` names (a change of prices makes new sums), by day of `calendar`'s zone.
  */
 export interface SumsRequest {
   prices: string;
   price: (records: PricedRecord[]) => PricedRecord[];
+  calendar: ZonedCalendar;
 }
 
 /**
@@ -83,7 +86,7 @@ export interface LedgerLoadOptions {
   batchBytes?: number;
   /**
    * A report of sums of every folder the ledger has read: return the responses priced and
-   * summed by quarter hour and model (`report/sums.ts`), from the sums the ledger keeps and the
+   * summed by day and model (`report/sums.ts`), from the sums the ledger keeps and the
    * responses written since, and keep new sums when those are missing or out of date.
    */
   sums?: SumsRequest;
@@ -142,23 +145,37 @@ export function loadFromLedger(
 }
 
 /**
- * The ledger's responses priced and summed (`SumsRequest`): the kept sums and the responses
- * written since, while those are few; else all of them, summed again and kept.
+ * The ledger's responses priced and summed by day (`SumsRequest`): the kept days of the zone
+ * and the responses written since, while those are few; else the days made from the kept
+ * quarter hours (a report in another zone than the last); else all of the responses, summed
+ * again. Whatever is made is kept.
  */
 function ledgerSums(
   store: LedgerStore,
   outcome: SyncOutcome,
-  request: SumsRequest,
+  { prices, price, calendar }: SumsRequest,
 ): PricedRecord[] {
-  const kept = outcome.records === undefined ? store.sumsSince(request.prices) : null;
-  if (kept !== null && kept.since.length <= SNAPSHOT_REFRESH_ROWS) {
-    return [...kept.sums, ...request.price(kept.since)];
+  const days = daysIn(calendar.timeZone);
+  const fresh = (kept: KeptSums | null) =>
+    kept !== null && kept.since.length <= SNAPSHOT_REFRESH_ROWS ? kept : null;
+  if (outcome.records === undefined) {
+    const keptDays = fresh(store.sumsSince(days, prices));
+    if (keptDays !== null) return [...keptDays.sums, ...price(keptDays.since)];
+    const quarters = fresh(store.sumsSince(QUARTER_HOURS, prices));
+    if (quarters !== null) {
+      const byDay = sumByDay(quarters.sums, calendar);
+      store.saveSums(days, byDay, quarters, prices);
+      return [...byDay, ...price(quarters.since)];
+    }
   }
   const { records, version } =
     outcome.records !== undefined && outcome.version !== undefined
       ? { records: outcome.records, version: outcome.version }
       : store.readRecords();
-  const summed = sumRecords(request.price(records));
-  store.saveSums(summed, records.length, version, request.prices);
-  return summed;
+  const summed = { responses: records.length, version };
+  const quarters = sumRecords(price(records));
+  store.saveSums(QUARTER_HOURS, quarters, summed, prices);
+  const byDay = sumByDay(quarters, calendar);
+  store.saveSums(days, byDay, summed, prices);
+  return byDay;
 }

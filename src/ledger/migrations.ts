@@ -187,6 +187,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    description: 'sums by quarter-hour, and by day of the zone the last report of sums was in',
+    up: (db) => {
+      db.exec(`
+        -- Sums are made again from the rows, so the old ones are dropped. \`grain\` says what
+        -- each row sums by: 'quarter-hour' (UTC: the days of every zone are made of them), or
+        -- 'day <zone>', the days of one zone, made from the quarter hours.
+        DROP TABLE sums;
+        CREATE TABLE sums (
+          grain TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          prices TEXT NOT NULL,
+          responses INTEGER NOT NULL,
+          data TEXT NOT NULL
+        ) WITHOUT ROWID;
+      `);
+    },
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

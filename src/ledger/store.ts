@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
 import { writeWithoutWaiting } from './open.js';
 import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
-import { decodeSums, encodeSums } from './sums.js';
+import { decodeSums, encodeSums, QUARTER_HOURS } from './sums.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
 export interface TrackedFile {
@@ -110,6 +110,16 @@ const MAX_ROOT_BITS = 31;
  * The records a live view or a status line wants: those from `since` on (ms), and every one of
  * `sessionId`, whatever its time.
  */
+/** Sums the ledger kept (`sumsSince`), and the responses written since. */
+export interface KeptSums {
+  sums: PricedRecord[];
+  /** The data version they sum the responses of, and how many responses those were. */
+  version: number;
+  responses: number;
+  /** Not priced yet. */
+  since: PricedRecord[];
+}
+
 export interface RecordFilter {
   since: number;
   sessionId?: string | null;
@@ -477,15 +487,18 @@ export class LedgerStore {
   }
 
   /**
-   * The sums kept by `saveSums` (every response up to their data version, priced and summed),
-   * and the responses written since, not priced yet; null when there are none, when they were
-   * priced at other prices than `prices` names, or when a response they sum was written again
-   * since (a longer copy, a copy in another folder: its row moved to a later version, and the
-   * sums hold its old figures). Read in one transaction, as `records` is.
+   * The sums of `grain` kept by `saveSums` (every response up to their data version, priced and
+   * summed), their version and count, and the responses written since, not priced yet; null
+   * when there are none, when they were priced at other prices than `prices` names, or when a
+   * response they sum was written again since (a longer copy, a copy in another folder: its row
+   * moved to a later version, and the sums hold its old figures). Read in one transaction, as
+   * `records` is.
    */
-  sumsSince(prices: string): { sums: PricedRecord[]; since: PricedRecord[] } | null {
+  sumsSince(grain: string, prices: string): KeptSums | null {
     return this.db.transaction(() => {
-      const kept = this.db.prepare('SELECT version, prices, responses, data FROM sums').get() as
+      const kept = this.db
+        .prepare('SELECT version, prices, responses, data FROM sums WHERE grain = ?')
+        .get(grain) as
         | { version: number; prices: string; responses: number; data: string }
         | undefined;
       if (kept === undefined || kept.prices !== prices) return null;
@@ -494,7 +507,12 @@ export class LedgerStore {
         .pluck()
         .get(kept.version);
       if (unchanged !== kept.responses) return null;
-      return { sums: decodeSums(kept.data), since: this.recordsSince(kept.version, new Map()) };
+      return {
+        sums: decodeSums(kept.data),
+        version: kept.version,
+        responses: kept.responses,
+        since: this.recordsSince(kept.version, new Map()),
+      };
     })();
   }
 
@@ -504,19 +522,30 @@ export class LedgerStore {
   }
 
   /**
-   * Keeps `sums`, the sums of the ledger's `responses` responses at data `version` priced at
-   * `prices`, for `sumsSince`; not when the ledger is busy, nor over sums of a later version.
+   * Keeps `sums` of `grain`, the sums of the ledger's `responses` responses at data `version`
+   * priced at `prices`, for `sumsSince`; not when the ledger is busy, nor over sums of a later
+   * version. Days are kept for one zone: those of another are dropped.
    */
-  saveSums(sums: PricedRecord[], responses: number, version: number, prices: string): void {
+  saveSums(
+    grain: string,
+    sums: PricedRecord[],
+    { responses, version }: { responses: number; version: number },
+    prices: string,
+  ): void {
     writeWithoutWaiting(this.db, () => {
-      this.db
-        .prepare(
-          `INSERT INTO sums (id, version, prices, responses, data) VALUES (1, ?, ?, ?, ?)
-           ON CONFLICT (id) DO UPDATE SET version = excluded.version, prices = excluded.prices,
-             responses = excluded.responses, data = excluded.data
-           WHERE excluded.version >= sums.version`,
-        )
-        .run(version, prices, responses, encodeSums(sums));
+      this.db.transaction(() => {
+        if (grain !== QUARTER_HOURS) {
+          this.db.prepare('DELETE FROM sums WHERE grain NOT IN (?, ?)').run(QUARTER_HOURS, grain);
+        }
+        this.db
+          .prepare(
+            `INSERT INTO sums (grain, version, prices, responses, data) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (grain) DO UPDATE SET version = excluded.version,
+               prices = excluded.prices, responses = excluded.responses, data = excluded.data
+             WHERE excluded.version >= sums.version`,
+          )
+          .run(grain, version, prices, responses, encodeSums(sums));
+      })();
     });
   }
 

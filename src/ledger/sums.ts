@@ -1,6 +1,10 @@
 import { COST_PARTS } from '../pricing/cost.js';
 import { emptySum, type PricedRecord } from '../types.js';
 
+/** What the ledger's rows of sums sum by (`report/sums.ts`): quarter hours (UTC), or days. */
+export const QUARTER_HOURS = 'quarter-hour';
+export const daysIn = (timeZone: string) => `day ${timeZone}`;
+
 /** The figures of a sum, in the order a row of `encodeSums` holds them after its names. */
 const FIGURES = [
   'timestamp',

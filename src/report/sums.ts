@@ -1,4 +1,5 @@
 import { emptySum, type PricedRecord } from '../types.js';
+import type { ZonedCalendar } from './calendar.js';
 
 /**
  * Every time zone's offset from UTC is a whole number of quarter hours, so the requests of one
@@ -33,18 +34,15 @@ function addInto(sum: PricedRecord, record: PricedRecord): void {
   sum.loggedCost += record.loggedCost;
 }
 
-/**
- * Priced records summed by quarter hour (UTC), model and reason for having no price: what the
- * reports of sums by day, week, month or model need, in a fraction of the records (70,000
- * responses of 1 GiB make about 10,000). Each stands for `requests` records, at the time of the
- * first of them; it has no key, session, project or file. Priced and unpriced records never
- * share one, nor do records unpriced for different reasons.
- */
-export function sumRecords(records: PricedRecord[]): PricedRecord[] {
+/** Records summed by `bucketOf` their time, model and reason for having no price. */
+function sumBy(
+  records: PricedRecord[],
+  bucketOf: (timestamp: number) => number | string,
+): PricedRecord[] {
   const sums = new Map<string, PricedRecord>();
   for (const record of records) {
     const priced = record.cost === null ? 'unpriced' : 'priced';
-    const key = `${Math.floor(record.timestamp / QUARTER_HOUR_MS)}\n${record.model}\n${priced}\n${record.unpriced ?? ''}`;
+    const key = `${bucketOf(record.timestamp)}\n${record.model}\n${priced}\n${record.unpriced ?? ''}`;
     let sum = sums.get(key);
     if (sum === undefined) {
       sum = sumStarting(record);
@@ -53,4 +51,24 @@ export function sumRecords(records: PricedRecord[]): PricedRecord[] {
     addInto(sum, record);
   }
   return [...sums.values()];
+}
+
+/**
+ * Priced records summed by quarter hour (UTC), model and reason for having no price: what the
+ * reports of sums by day, week, month or model need, in a fraction of the records (70,000
+ * responses of 1 GiB make about 5,400). Each stands for `requests` records, at the time of the
+ * first of them; it has no key, session, project or file. Priced and unpriced records never
+ * share one, nor do records unpriced for different reasons.
+ */
+export function sumRecords(records: PricedRecord[]): PricedRecord[] {
+  return sumBy(records, (timestamp) => Math.floor(timestamp / QUARTER_HOUR_MS));
+}
+
+/**
+ * Sums of quarter hours (`sumRecords`) summed again by day of `calendar`'s zone: a quarter hour
+ * lies within one day of any zone, so these give the reports of sums in that zone what the
+ * records give, from fewer still (1 GiB: 451 days of a model against 5,376 quarter hours).
+ */
+export function sumByDay(sums: PricedRecord[], calendar: ZonedCalendar): PricedRecord[] {
+  return sumBy(sums, (timestamp) => calendar.dayOf(timestamp));
 }

@@ -111,16 +111,19 @@ describe('the sums a report of sums reads from the ledger', () => {
         json([name, ...args, '--all', '--timezone', zone, '--no-ledger', ...extra]),
       ),
     });
-    /** The data version of the kept sums and of the ledger. */
+    /** The data version of the kept sums (quarter hours, and days in UTC) and of the ledger. */
     const versions = () => {
       const db = new Database(file, { readonly: true });
-      const sums = Number(db.prepare('SELECT version FROM sums').pluck().get());
+      const version = (grain: string) =>
+        Number(db.prepare('SELECT version FROM sums WHERE grain = ?').pluck().get(grain));
+      const sums = version('quarter-hour');
+      const days = version('day UTC');
       const data = db
         .prepare("SELECT value FROM ledger_info WHERE key = 'data_version'")
         .pluck()
         .get();
       db.close();
-      return { sums, data: Number(data) };
+      return { sums, days, data: Number(data) };
     };
     return { dir, file, report, versions };
   }
@@ -134,14 +137,23 @@ describe('the sums a report of sums reads from the ledger', () => {
         expect(ledger).toEqual(logs);
       }
     }
-    // What the next report reads: a request more in the first sum shows in it.
-    const db = new Database(file);
-    const kept = JSON.parse(db.prepare('SELECT data FROM sums').pluck().get() as string);
-    kept.rows[0][4] += 1000; // [model, reason, cost, timestamp, requests, ...]
-    db.prepare('UPDATE sums SET data = ?').run(JSON.stringify(kept));
-    db.close();
-    const { ledger, logs } = report('daily', 'UTC');
+    // What the next report reads: the days of its zone, made from the quarter hours when it has
+    // none (the last report was in another zone). A request more in the first quarter hour
+    // shows in the days made from it, and one more in the first of those days in the next.
+    const addRequests = (grain: string, requests: number) => {
+      const db = new Database(file);
+      const read = db.prepare('SELECT data FROM sums WHERE grain = ?').pluck();
+      const kept = JSON.parse(read.get(grain) as string);
+      kept.rows[0][4] += requests; // [model, reason, cost, timestamp, requests, ...]
+      db.prepare('UPDATE sums SET data = ? WHERE grain = ?').run(JSON.stringify(kept), grain);
+      db.close();
+    };
+    addRequests('quarter-hour', 1000);
+    let { ledger, logs } = report('daily', 'UTC');
     expect(ledger.totals.requests).toBe(logs.totals.requests + 1000);
+    addRequests('day UTC', 1);
+    ({ ledger, logs } = report('daily', 'UTC'));
+    expect(ledger.totals.requests).toBe(logs.totals.requests + 1001);
     // ledger check drops them; the next report makes them again from the rows.
     expect(runCli(['ledger', 'check', '--ledger', file]).status).toBe(0);
     const again = report('daily', 'UTC');
@@ -158,17 +170,17 @@ describe('the sums a report of sums reads from the ledger', () => {
     append(assistantLine({ id: 'msg_new', output: 40, timestamp: '2026-11-21T09:00:00.000Z' }));
     let { ledger, logs } = report('daily', 'UTC');
     expect(ledger).toEqual(logs);
-    expect(versions()).toEqual({ sums: kept, data: kept + 1 });
+    expect(versions()).toEqual({ sums: kept, days: kept, data: kept + 1 });
     // Summed once the sums are made again (ledger check drops them) ...
     runCli(['ledger', 'check', '--ledger', file]);
     ({ ledger, logs } = report('daily', 'UTC'));
-    expect(versions()).toEqual({ sums: kept + 1, data: kept + 1 });
+    expect(versions()).toEqual({ sums: kept + 1, days: kept + 1, data: kept + 1 });
     // ... then a longer copy of it: the sums hold its old figures, so they are made again.
     append(assistantLine({ id: 'msg_new', output: 400, timestamp: '2026-11-21T09:00:00.000Z' }));
     ({ ledger, logs } = report('daily', 'UTC'));
     expect(ledger).toEqual(logs);
     expect(ledger.totals.outputTokens).toBe(logs.totals.outputTokens);
-    expect(versions()).toEqual({ sums: kept + 2, data: kept + 2 });
+    expect(versions()).toEqual({ sums: kept + 2, days: kept + 2, data: kept + 2 });
   });
 
   it('are made again at other prices', async () => {
