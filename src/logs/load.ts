@@ -95,6 +95,14 @@ type ReaderMessage =
   | { type: 'done'; result: EncodedRead };
 
 /**
+ * A reader thread's young generation, where its objects are made (V8's default is tens of MB).
+ * Its records live until they are handed over, so a larger one only holds more garbage:
+ * 1 GiB, 7 alternating runs: the same time (2.13 against 2.12 s median), peak RSS 196 MB
+ * against 223 MB; a first sync 278 against 310 MB.
+ */
+const READER_YOUNG_GENERATION_MB = 4;
+
+/**
  * Reader threads, each started once for all the reads of a run: a sync reads batch after
  * batch, and a thread started for each batch spent 70-160 ms before its first line (starting,
  * loading and compiling its code again), eight times for 1 GiB. An idle thread does not keep
@@ -105,7 +113,10 @@ export class ReaderThreads {
 
   read(task: WorkerTask, onRead: (bytes: number, files: number) => void): Promise<EncodedRead> {
     const worker =
-      this.idle.pop() ?? new (workerThreads().Worker)(new URL('./read-worker.js', import.meta.url));
+      this.idle.pop() ??
+      new (workerThreads().Worker)(new URL('./read-worker.js', import.meta.url), {
+        resourceLimits: { maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB },
+      });
     worker.ref();
     return new Promise((resolve, reject) => {
       const settle = (failed: boolean) => {
