@@ -106,10 +106,6 @@ const SELECT_RECORDS_WANTED = `${SELECT_RECORDS} WHERE ts >= ?
 /** Root ids past this share its bit: a mask stays a 31-bit integer, which JavaScript can AND. */
 const MAX_ROOT_BITS = 31;
 
-/**
- * The records a live view or a status line wants: those from `since` on (ms), and every one of
- * `sessionId`, whatever its time.
- */
 /** Sums the ledger kept (`sumsSince`), and the responses written since. */
 export interface KeptSums {
   sums: PricedRecord[];
@@ -120,6 +116,10 @@ export interface KeptSums {
   since: PricedRecord[];
 }
 
+/**
+ * The records a live view or a status line wants: those from `since` on (ms), and every one of
+ * `sessionId`, whatever its time.
+ */
 export interface RecordFilter {
   since: number;
   sessionId?: string | null;
