@@ -48,8 +48,13 @@ export class ResponseDeduper<T extends UsageRecord = UsageRecord> {
 
   /** The surviving records, oldest first. */
   records(): T[] {
-    return [...this.byKey.values(), ...this.keyless].sort(
+    return this.unordered().sort(
       (a, b) => a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0),
     );
+  }
+
+  /** The surviving records in no particular order. */
+  unordered(): T[] {
+    return [...this.byKey.values(), ...this.keyless];
   }
 }

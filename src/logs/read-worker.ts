@@ -1,17 +1,19 @@
 import { parentPort } from 'node:worker_threads';
-import type { WorkerTask } from './load.js';
-import { readHere } from './read.js';
+import { claimed, type WorkerTask } from './load.js';
+import { TranscriptReader } from './read.js';
 import { encodeRead, transferablesOf } from './transfer.js';
 
 /**
- * A reader thread: reads each part of a large read it is sent (its files), with progress sent
- * now and then, and waits for the next one (`ReaderThreads`).
+ * A reader thread: for each read it is sent, takes its files one at a time until none is left
+ * (`claimed`), with progress sent now and then, hands back what it read, and waits for the
+ * next read (`ReaderThreads`).
  */
-parentPort?.on('message', ({ files, options }: WorkerTask) => {
+parentPort?.on('message', ({ files, next, options }: WorkerTask) => {
   let pendingBytes = 0;
   let pendingFiles = 0;
-  const result = readHere(
-    files,
+  const reader = new TranscriptReader();
+  reader.read(
+    claimed(files, new Int32Array(next)),
     (bytes, fileDone) => {
       pendingBytes += bytes;
       if (fileDone) pendingFiles++;
@@ -24,6 +26,7 @@ parentPort?.on('message', ({ files, options }: WorkerTask) => {
     options,
   );
   parentPort?.postMessage({ type: 'progress', bytes: pendingBytes, files: pendingFiles });
-  const encoded = encodeRead(result);
+  // The main thread puts every reader's records in order with its own.
+  const encoded = encodeRead(reader.unordered());
   parentPort?.postMessage({ type: 'done', result: encoded }, transferablesOf(encoded));
 });

@@ -392,6 +392,16 @@ describe('a ledger under concurrency and faults', () => {
     }
   }
 
+  it('reads on three threads, each taking the next file, what one thread reads', () => {
+    for (const report of ['daily', 'sessions', 'tools']) {
+      const args = [report, '--data-dir', corpus, '--no-ledger', '--all', '--timezone', 'UTC'];
+      const one = json(args, { USAGE_LEDGER_THREADS: '1' });
+      const three = json(args, { USAGE_LEDGER_THREADS: '3' });
+      expect(three).toEqual(one);
+      if (report === 'daily') expect(three.totals.requests).toBe(truth.responses);
+    }
+  });
+
   it('several processes at once: none fails, none counts twice', async () => {
     const file = path.join(work, 'concurrent.db');
     const args = ['--data-dir', corpus, '--ledger', file, '--all', '--json', '--timezone', 'UTC'];

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findTranscriptFiles } from '../../src/logs/files.js';
-import { PARALLEL_BYTES, splitBySize, threadCount } from '../../src/logs/load.js';
+import { claimed, PARALLEL_BYTES, threadCount } from '../../src/logs/load.js';
 import { readHere, TranscriptReader } from '../../src/logs/read.js';
 import { decodeRead, encodeRead } from '../../src/logs/transfer.js';
 import { REPO } from '../helpers/cli.js';
@@ -15,10 +15,13 @@ describe('TranscriptReader.absorb', () => {
       path.join(rules, 'root-b', 'projects'),
     ]);
     const whole = readHere(files);
+    const everyNth = (n: number) =>
+      Array.from({ length: n }, (_, k) => files.filter((_, i) => i % n === k));
     for (const groups of [
-      splitBySize(files, 2),
-      splitBySize(files, 3),
+      everyNth(2),
+      everyNth(3),
       files.map((file) => [file]),
+      [[...files].reverse()],
     ]) {
       const reader = new TranscriptReader();
       for (const group of groups) reader.absorb(readHere(group));
@@ -26,6 +29,7 @@ describe('TranscriptReader.absorb', () => {
       expect(merged.records).toEqual(whole.records);
       expect(merged.toolUses).toEqual(whole.toolUses);
       expect(merged.stats).toEqual(whole.stats);
+      expect(merged.files).toEqual(whole.files);
     }
   });
 });
@@ -43,25 +47,20 @@ describe('readHere', () => {
   });
 });
 
-describe('splitBySize', () => {
-  it('balances bytes, largest files first, and keeps every file once', () => {
-    const files = [9, 1, 5, 4, 3, 2].map((size, i) => ({
-      path: `f${i}`,
-      root: '',
-      project: '',
-      size,
-      mtimeMs: 0,
-      subagent: false,
-      session: '',
-    }));
-    const groups = splitBySize(files, 2);
-    expect(groups.map((group) => group.reduce((sum, f) => sum + f.size, 0))).toEqual([12, 12]);
-    expect(
-      groups
-        .flat()
-        .map((f) => f.path)
-        .sort(),
-    ).toEqual(files.map((f) => f.path).sort());
+describe('claimed', () => {
+  it('gives each file to one reader, whichever asks first, until none is left', () => {
+    const files = ['a', 'b', 'c', 'd', 'e'];
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const readers = [claimed(files, next), claimed(files, next)];
+    const taken: string[][] = [[], []];
+    // The first asks twice for each time the second asks.
+    for (let turn = 0; turn < 6; turn++) {
+      const k = turn % 3 === 2 ? 1 : 0;
+      const file = readers[k]?.next();
+      if (file !== undefined && file.done !== true) taken[k]?.push(file.value);
+    }
+    expect(taken).toEqual([['a', 'b', 'd', 'e'], ['c']]);
+    expect(readers.map((reader) => reader.next().done)).toEqual([true, true]);
   });
 });
 
