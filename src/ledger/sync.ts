@@ -188,7 +188,8 @@ export async function syncFound(
         });
       }
       store.commit({ files, records: read.records, toolUses: read.toolUses }, now());
-      if (kept !== null) for (const record of read.records) kept.add(record);
+      // In order already (`readTranscripts`): merged at the end, not sorted again.
+      kept?.addOrdered(read.records);
     }
   } finally {
     threads?.close();

@@ -203,7 +203,10 @@ export async function readTranscripts(
     const others = Promise.all(Array.from({ length: workers }, () => readers.read(task, onRead)));
     others.catch(() => {}); // awaited below, after this thread's files
     const reader = new TranscriptReader();
-    if (!background) reader.read(claimed(largestFirst, next), onReadHere, readOptions);
+    if (!background) {
+      reader.read(claimed(largestFirst, next), onReadHere, readOptions);
+      reader.orderNow();
+    }
     for (const part of await others) reader.absorb(decodeRead(part));
     return reader.result();
   } finally {

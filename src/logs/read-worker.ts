@@ -26,7 +26,7 @@ parentPort?.on('message', ({ files, next, options }: WorkerTask) => {
     options,
   );
   parentPort?.postMessage({ type: 'progress', bytes: pendingBytes, files: pendingFiles });
-  // The main thread puts every reader's records in order with its own.
-  const encoded = encodeRead(reader.unordered());
+  // In order (on this thread): the main thread merges them with its own.
+  const encoded = encodeRead(reader.result());
   parentPort?.postMessage({ type: 'done', result: encoded }, transferablesOf(encoded));
 });

@@ -68,3 +68,48 @@ describe('ResponseDeduper', () => {
     expect(kept.map((record) => record.timestamp)).toEqual([500, 1000, 2000]);
   });
 });
+
+describe('ResponseDeduper, records read apart', () => {
+  /** Three readers' records: copies of 400 responses in 30 files, some at one time. */
+  function readersRecords(): UsageRecord[][] {
+    const readers: UsageRecord[][] = [[], [], []];
+    for (let i = 0; i < 1200; i++) {
+      const response = i % 400;
+      const file = `/p/f${(i * 7) % 30}.jsonl`;
+      readers[(i * 13) % 3]?.push(
+        copy({
+          key: `msg_${response}:req`,
+          file,
+          timestamp: Date.parse('2026-11-20T10:00:00Z') + (response % 50) * 1000,
+          outputTokens: (i * 31) % 97,
+        }),
+      );
+    }
+    return readers;
+  }
+
+  it('merges lists in order, less the copies that lost, into what one sort gives', () => {
+    const readers = readersRecords();
+    const sorted = dedupeResponses(readers.flat());
+    expect(sorted).toHaveLength(400);
+    const merged = new ResponseDeduper();
+    const [first = [], ...others] = readers;
+    for (const record of first) merged.add(record);
+    merged.orderNow();
+    for (const reader of others) {
+      const inOrder = dedupeResponses(reader);
+      merged.addOrdered(inOrder);
+    }
+    expect(merged.records()).toEqual(sorted);
+  });
+
+  it('sorts whole when records came after the lists were put in order', () => {
+    const readers = readersRecords();
+    const deduper = new ResponseDeduper();
+    deduper.addOrdered(dedupeResponses(readers[0] ?? []));
+    for (const record of readers[1] ?? []) deduper.add(record);
+    deduper.orderNow();
+    for (const record of readers[2] ?? []) deduper.add(record);
+    expect(deduper.records()).toEqual(dedupeResponses(readers.flat()));
+  });
+});
