@@ -1,7 +1,7 @@
 import { type PricedRecord, type TokenCounts, type ToolUse, unpricedRecord } from '../types.js';
 import type { Usage, UsageLine } from './schema.js';
 import { StringPool } from './string-pool.js';
-import { readUsageLine } from './validate.js';
+import { readUsageLine, timestampMs } from './validate.js';
 
 /** Where a line came from; the parser copies it into each record. */
 export interface LineSource {
@@ -68,7 +68,7 @@ interface ResponseContext {
 
 function contextOf(line: UsageLine, source: LineSource, strings: StringPool): ResponseContext {
   return {
-    timestamp: Date.parse(line.timestamp),
+    timestamp: timestampMs(line.timestamp),
     sessionId: line.sessionId ? strings.of(line.sessionId) : source.session,
     cwd: strings.ofNullable(line.cwd ?? null),
     model: strings.of(line.message.model ?? UNKNOWN_MODEL),
