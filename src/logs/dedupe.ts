@@ -104,10 +104,12 @@ export class ResponseDeduper<T extends UsageRecord = UsageRecord> {
   /** The surviving records, in `recordOrder`. */
   records(): T[] {
     // The ordered lists, less the copies that lost since, merged: when every surviving record
-    // is in one of them (else sorted whole).
+    // is in one of them once (else sorted whole). The order is total, so a record in two lists
+    // would sit beside itself.
     const kept = this.runs.map((run) => run.filter((record) => this.isKept(record)));
     const merged = kept.reduce((a, b) => merge(a, b), []);
-    return merged.length === this.byKey.size + this.keyless.length ? merged : this.sorted();
+    const once = merged.every((record, i) => i === 0 || merged[i - 1] !== record);
+    return once && merged.length === this.byKey.size + this.keyless.length ? merged : this.sorted();
   }
 
   private sorted(): T[] {

@@ -103,6 +103,19 @@ describe('ResponseDeduper, records read apart', () => {
     expect(merged.records()).toEqual(sorted);
   });
 
+  it('sorts whole when a record is in two lists and another in none', () => {
+    const [a, b, c] = ['msg_a:r', 'msg_b:r', 'msg_c:r'].map((key, i) =>
+      copy({ key, timestamp: Date.parse('2026-11-20T10:00:00Z') + i }),
+    ) as [UsageRecord, UsageRecord, UsageRecord];
+    const deduper = new ResponseDeduper();
+    deduper.add(a);
+    deduper.add(b);
+    deduper.orderNow();
+    deduper.add(c);
+    deduper.addOrdered([a]);
+    expect(deduper.records()).toEqual([a, b, c]);
+  });
+
   it('sorts whole when records came after the lists were put in order', () => {
     const readers = readersRecords();
     const deduper = new ResponseDeduper();
