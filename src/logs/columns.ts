@@ -75,6 +75,17 @@ export function stringOrNullAt(
   return index === NO_STRING ? null : stringAt(strings, index);
 }
 
+/**
+ * A count (`numbers[at]`, a whole number) as a small integer when it is one. Read as a double
+ * from the Float64Array, a record's counts took another hidden class than those of a record
+ * parsed from a line, and V8 moved every record of the one kind to the other on its first use:
+ * merging a worker's 35,000 records with the main thread's took 80-90 ms instead of 10.
+ */
+function countAt(numbers: Float64Array, at: number): number {
+  const count = numbers[at] ?? 0;
+  return count < 2 ** 31 ? count | 0 : count;
+}
+
 /** The record `writeRecordColumns` wrote, not priced yet, with the roots it is given. */
 export function readRecordColumns(
   numbers: Float64Array,
@@ -96,16 +107,16 @@ export function readRecordColumns(
     stringAt(strings, refs[r + 4]),
     (flags & FAST) !== 0,
     stringOrNullAt(strings, refs[r + 6]),
-    numbers[n + 8] ?? 0,
+    countAt(numbers, n + 8),
     (flags & SIDECHAIN) !== 0,
     stringAt(strings, refs[r + 5]),
     root,
     alsoIn,
     Number.isNaN(loggedCost) ? null : loggedCost,
-    numbers[n + 1] ?? 0,
-    numbers[n + 2] ?? 0,
-    numbers[n + 3] ?? 0,
-    numbers[n + 4] ?? 0,
-    numbers[n + 5] ?? 0,
+    countAt(numbers, n + 1),
+    countAt(numbers, n + 2),
+    countAt(numbers, n + 3),
+    countAt(numbers, n + 4),
+    countAt(numbers, n + 5),
   );
 }

@@ -92,6 +92,15 @@ describe('encodeRead / decodeRead', () => {
     const read = readHere(files);
     const first = read.records[0];
     if (first) read.records.push({ ...first, key: 'no-cwd', cwd: null, fast: true });
+    // Counts past a small integer's range come back whole.
+    if (first) {
+      read.records.push({
+        ...first,
+        key: 'big',
+        outputTokens: 2 ** 31 + 5,
+        cacheReadTokens: 2 ** 40,
+      });
+    }
     // The fields that are rare on real logs are there to be carried.
     expect(read.records.some((record) => record.alsoIn !== null)).toBe(true);
     expect(read.records.some((record) => record.loggedCostUSD !== null)).toBe(true);
