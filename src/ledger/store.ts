@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { recordOrder } from '../logs/dedupe.js';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
 import { writeWithoutWaiting } from './open.js';
 import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
@@ -137,10 +138,6 @@ export interface RecordQuery {
  * few rows is cheaper than encoding them all again, merging many is not.
  */
 export const SNAPSHOT_REFRESH_ROWS = 2000;
-
-/** Oldest first, then by file: the order of the ledger's records and of its snapshot. */
-const inLedgerOrder = (a: PricedRecord, b: PricedRecord) =>
-  a.timestamp - b.timestamp || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 
 /** Reads and writes the ledger's tables; knows SQL, not files or reports. */
 export class LedgerStore {
@@ -429,7 +426,7 @@ export class LedgerStore {
   }
 
   /**
-   * The responses of the ledger, oldest first (then by file), not priced yet: the snapshot
+   * The responses of the ledger, in `recordOrder` (oldest first), not priced yet: the snapshot
    * with the rows written since merged in (a newer copy replaces its key), read in one
    * transaction so that a sync committing meanwhile is seen whole or not at all. `roots` keeps
    * the responses of those folders. With `wanted` (a status line, a live view) only its rows
@@ -449,7 +446,7 @@ export class LedgerStore {
         .prepare(SELECT_RECORDS_WANTED)
         .raw(true)
         .all(wanted.since, wanted.sessionId ?? null, wanted.since) as unknown[][];
-      const records = this.recordsOfRows(rows, masks).sort(inLedgerOrder);
+      const records = this.recordsOfRows(rows, masks).sort(recordOrder);
       return { records: this.inRoots(records, roots, () => masks), version: this.dataVersion() };
     }
     const read = this.db.transaction(() => {
@@ -476,8 +473,8 @@ export class LedgerStore {
       records = base.filter((record) => !replaced.has(record.key));
       records.push(...changed);
     }
-    // Mostly in order already, so the sort only compares neighbours (and files on ties).
-    records.sort(inLedgerOrder);
+    // Mostly in order already, so the sort only compares neighbours (and files, then keys, on ties).
+    records.sort(recordOrder);
     // A snapshot that failed its checksum (or is of an older format) is replaced by one of the
     // rows at once; a missing one is written once the rows read are many.
     if (changed.length > SNAPSHOT_REFRESH_ROWS || broken) {
