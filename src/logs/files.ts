@@ -1,6 +1,10 @@
 import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+/** Files (or anything with a path) in the order of their paths. */
+export const byPath = (a: { path: string }, b: { path: string }) =>
+  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+
 export interface TranscriptFile {
   path: string;
   /** The `projects/` folder it was found under. */
@@ -120,6 +124,6 @@ export async function findTranscriptFiles(
     if (project === undefined) walk(dir, dir, [], null);
     else walk(dir + path.sep + project, dir, [project], null);
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(byPath);
   return { files, unreadable };
 }

@@ -2,7 +2,7 @@ import { createHash } from '../crypto.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
 import { ResponseDeduper } from './dedupe.js';
 import { type EdgeHashes, edgeHashesOrNone } from './edges.js';
-import { describeFsError, type TranscriptFile } from './files.js';
+import { byPath, describeFsError, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
 import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
 import { StringPool } from './string-pool.js';
@@ -86,9 +86,6 @@ function keepEarliest(toolUses: Map<string, ToolUse>, tool: ToolUse): void {
   const seen = toolUses.get(tool.id);
   if (seen === undefined || toolOrder(tool, seen) < 0) toolUses.set(tool.id, tool);
 }
-
-const byPath = (a: { path: string }, b: { path: string }) =>
-  a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 
 /**
  * Reads transcripts on this thread and takes in what other readers found; deduplication spans
