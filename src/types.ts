@@ -70,8 +70,9 @@ export interface CostParts {
  */
 export interface PricedRecord extends UsageRecord, CostParts {
   /**
-   * The requests it stands for: 1, but for a quarter-hour's requests of one model summed into
-   * one (`report/sums.ts`), which the reports of sums by day, week, month or model read instead.
+   * The requests it stands for: 1, but for a quarter hour's or a day's requests of one model
+   * summed into one (`report/sums.ts`), which the reports of sums by day, week, month or model
+   * read instead.
    */
   requests: number;
   cost: number | null;

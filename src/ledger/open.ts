@@ -173,7 +173,6 @@ export function removeLedger(file: string): void {
   }
 }
 
-/** Whether a ledger file exists at `file` (a report does not create one where no logs are). */
 /**
  * Runs a write that is worth doing only if it costs no wait (a snapshot that saves time later,
  * a status line's figures): another process's write lock is not waited for. Whether it ran;
@@ -192,6 +191,7 @@ export function writeWithoutWaiting(db: Database, write: () => void): boolean {
   }
 }
 
+/** Whether a ledger file exists at `file` (a report does not create one where no logs are). */
 export function ledgerExists(file: string): boolean {
   return existsSync(file);
 }

@@ -68,7 +68,6 @@ function boundsOf(prices: ModelPrices): PeriodBounds[] {
   }));
 }
 
-/** Every name a table prices: each model id and its aliases. */
 /** Every name a table prices by: each model id and its aliases. */
 export function pricedNames(
   models: Record<string, ModelPrices>,
@@ -186,7 +185,6 @@ export class PriceBook {
     return rows;
   }
 
-  /** The cost of one request at the prices in force when it ran, or why it has none. */
   /**
    * A name for the prices this book gives (the table with what was merged into it, the config's
    * prices and aliases): equal for two books that price every request alike.
@@ -198,6 +196,7 @@ export class PriceBook {
       .digest('hex');
   }
 
+  /** The cost of one request at the prices in force when it ran, or why it has none. */
   costOf(model: string, usage: RequestUsage, timestamp: number): RequestCost {
     const resolution = this.resolve(model);
     if (resolution === null) return { price: null, period: null, reason: 'no known price' };

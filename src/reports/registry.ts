@@ -85,7 +85,7 @@ export interface ReportDefinition<S extends OutputName = OutputName> {
   toolUses?: boolean;
   /**
    * It only sums requests by day, week, month or model (never by session, project or time of
-   * day), so it may be given a quarter hour's requests of a model as one record (`requests`).
+   * day), so it may be given a day's requests of a model as one record (`requests`).
    */
   sums?: boolean;
   /** It shows Claude Code's rate limits as the status line kept them (`context.official`). */
