@@ -3,6 +3,7 @@ import { recordOrder } from '../logs/dedupe.js';
 import { type PricedRecord, type ToolUse, unpricedRecord } from '../types.js';
 import { writeWithoutWaiting } from './open.js';
 import { decodeIntact, encodeRecords, isIntactSnapshot } from './snapshot.js';
+import { StringIds } from './strings.js';
 import { decodeSums, encodeSums, QUARTER_HOURS } from './sums.js';
 
 /** What the ledger remembers of a transcript: where reading it stopped, and how to tell it changed. */
@@ -102,7 +103,8 @@ const SELECT_RECORDS_SINCE = `${SELECT_RECORDS} WHERE version > ?`;
  * its index (a UNION would sort every row to merge them).
  */
 const SELECT_RECORDS_WANTED = `${SELECT_RECORDS} WHERE ts >= ?
-  UNION ALL ${SELECT_RECORDS} WHERE session_id = ? AND ts < ?`;
+  UNION ALL ${SELECT_RECORDS}
+    WHERE session_id = (SELECT id FROM strings WHERE value = ?) AND ts < ?`;
 
 /** Root ids past this share its bit: a mask stays a 31-bit integer, which JavaScript can AND. */
 const MAX_ROOT_BITS = 31;
@@ -148,8 +150,11 @@ export class LedgerStore {
   private readonly fileByPath: Statement;
   private readonly insertFile: Statement;
   private readonly updateFile: Statement;
+  /** Sessions, projects, folders, models and tool names are kept in rows as ids of strings. */
+  private readonly strings: StringIds;
 
   constructor(readonly db: Database) {
+    this.strings = new StringIds(db);
     this.upsertResponse = db.prepare(UPSERT_RESPONSE);
     this.addRoots = db.prepare(ADD_ROOTS);
     this.upsertToolUse = db.prepare(UPSERT_TOOL_USE);
@@ -199,55 +204,58 @@ export class LedgerStore {
    * responses written here are the same either way, since writing a response is idempotent).
    */
   commit(batch: SyncBatch, syncedAt: number): void {
-    this.db
-      .transaction(() => {
-        const version = this.dataVersion() + 1;
-        const fileIds = new Map<string, number>();
-        for (const file of batch.files) fileIds.set(file.path, this.saveFile(file, syncedAt));
-        for (const record of batch.records) {
-          const fileId = fileIds.get(record.file);
-          if (fileId === undefined || record.key === null) continue;
-          let roots = this.rootBit(record.root);
-          for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
-          // Positional, in the order of UPSERT_RESPONSE's columns: faster than named values.
-          const written = this.upsertResponse.run(
-            record.key,
-            record.timestamp,
-            record.sessionId,
-            record.project,
-            record.cwd,
-            record.model,
-            record.inputTokens,
-            record.outputTokens,
-            record.cacheWrite5mTokens,
-            record.cacheWrite1hTokens,
-            record.cacheReadTokens,
-            record.fast ? 1 : 0,
-            record.sidechain ? 1 : 0,
-            fileId,
-            record.loggedCostUSD,
-            record.inferenceGeo,
-            record.webSearchRequests,
-            roots,
-            version,
-          );
-          if (written.changes === 0) this.addRoots.run(roots, version, record.key, roots);
-        }
-        this.setInfo('data_version', String(version));
-        for (const tool of batch.toolUses) {
-          this.upsertToolUse.run(
-            tool.id,
-            tool.name,
-            tool.timestamp,
-            tool.sessionId,
-            tool.project,
-            tool.cwd,
-            tool.model,
-          );
-        }
-        this.setInfo('last_sync_at', String(syncedAt));
-      })
-      .immediate();
+    const strings = this.strings;
+    strings.writing(() =>
+      this.db
+        .transaction(() => {
+          const version = this.dataVersion() + 1;
+          const fileIds = new Map<string, number>();
+          for (const file of batch.files) fileIds.set(file.path, this.saveFile(file, syncedAt));
+          for (const record of batch.records) {
+            const fileId = fileIds.get(record.file);
+            if (fileId === undefined || record.key === null) continue;
+            let roots = this.rootBit(record.root);
+            for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
+            // Positional, in the order of UPSERT_RESPONSE's columns: faster than named values.
+            const written = this.upsertResponse.run(
+              record.key,
+              record.timestamp,
+              strings.idOf(record.sessionId),
+              strings.idOf(record.project),
+              strings.idOrNull(record.cwd),
+              strings.idOf(record.model),
+              record.inputTokens,
+              record.outputTokens,
+              record.cacheWrite5mTokens,
+              record.cacheWrite1hTokens,
+              record.cacheReadTokens,
+              record.fast ? 1 : 0,
+              record.sidechain ? 1 : 0,
+              fileId,
+              record.loggedCostUSD,
+              strings.idOrNull(record.inferenceGeo),
+              record.webSearchRequests,
+              roots,
+              version,
+            );
+            if (written.changes === 0) this.addRoots.run(roots, version, record.key, roots);
+          }
+          this.setInfo('data_version', String(version));
+          for (const tool of batch.toolUses) {
+            this.upsertToolUse.run(
+              tool.id,
+              strings.idOf(tool.name),
+              tool.timestamp,
+              strings.idOf(tool.sessionId),
+              strings.idOf(tool.project),
+              strings.idOrNull(tool.cwd),
+              strings.idOf(tool.model),
+            );
+          }
+          this.setInfo('last_sync_at', String(syncedAt));
+        })
+        .immediate(),
+    );
   }
 
   /** The bit of a `projects/` folder in a response's roots mask; a new folder gets an id. */
@@ -399,15 +407,16 @@ export class LedgerStore {
         ([id, path]) => [id, path],
       ),
     );
+    const named = this.strings.valuesIn(rows, [2, 3, 4, 5, 15]);
     return rows.map((row): PricedRecord => {
       masks.set(row[0] as string, row[17] as number);
       return unpricedRecord({
         key: row[0] as string,
         timestamp: row[1] as number,
-        sessionId: row[2] as string,
-        project: row[3] as string,
-        cwd: row[4] as string | null,
-        model: row[5] as string,
+        sessionId: named.of(row[2]),
+        project: named.of(row[3]),
+        cwd: named.ofOrNull(row[4]),
+        model: named.of(row[5]),
         inputTokens: row[6] as number,
         outputTokens: row[7] as number,
         cacheWrite5mTokens: row[8] as number,
@@ -419,7 +428,7 @@ export class LedgerStore {
         root: '',
         alsoIn: null,
         loggedCostUSD: row[14] as number | null,
-        inferenceGeo: row[15] as string | null,
+        inferenceGeo: named.ofOrNull(row[15]),
         webSearchRequests: row[16] as number,
       });
     });
@@ -575,14 +584,15 @@ export class LedgerStore {
       )
       .raw(true)
       .all() as unknown[][];
+    const named = this.strings.valuesIn(rows, [1, 3, 4, 5, 6]);
     return rows.map((row) => ({
       id: row[0] as string,
-      name: row[1] as string,
+      name: named.of(row[1]),
       timestamp: row[2] as number,
-      sessionId: row[3] as string,
-      project: row[4] as string,
-      cwd: row[5] as string | null,
-      model: row[6] as string,
+      sessionId: named.of(row[3]),
+      project: named.of(row[4]),
+      cwd: named.ofOrNull(row[5]),
+      model: named.of(row[6]),
     }));
   }
 

@@ -61,6 +61,7 @@ const DATA_OF_VERSION: Record<number, (db: Database.Database, dir: string) => vo
       "INSERT INTO sums (id, version, prices, responses, data) VALUES (1, 1, 'p', 2, '{}')",
     ).run();
   },
+  7: (db, dir) => DATA_OF_VERSION[2]?.(db, dir),
 };
 
 describe('ledger migrations', () => {
@@ -134,6 +135,78 @@ describe('ledger migrations', () => {
       webSearchRequests: 2,
     });
     expect(records).toHaveLength(2);
+  });
+
+  it('version 8 keeps every string of the rows, whichever rows share it', async () => {
+    const dir = await fsFixture({});
+    const file = path.join(dir, 'l.db');
+    const old = new Database(file);
+    migrate(old, 7);
+    old
+      .prepare(
+        "INSERT INTO files (id, path, root, size, mtime_ms, complete, head_hash, tail_hash, lines, malformed, partial_lines, partial_malformed, synced_at) VALUES (1, '/r/p/a.jsonl', '/r', 1, 1, 1, 'h', 't', 1, 0, 0, 0, 1)",
+      )
+      .run();
+    const response = old.prepare(
+      `INSERT INTO responses (key, ts, session_id, project, cwd, model, input, output,
+         cache_write_5m, cache_write_1h, cache_read, fast, sidechain, file_id, logged_cost,
+         version, inference_geo, web_searches, roots)
+       VALUES (?, ?, ?, ?, ?, ?, 1, 2, 3, 4, 5, 0, 1, 1, 0.5, 2, ?, 6, 1)`,
+    );
+    // A session's id that is also a model's name: one string, two columns.
+    response.run('m1:r1', 1_763_632_800_000, 's1', 'p-a', '/home/a', 'claude-x', 'us');
+    response.run('m2:r2', 1_763_632_900_000, 'claude-x', 'p-b', null, 'claude-y', null);
+    old
+      .prepare(
+        `INSERT INTO tool_uses (id, name, ts, session_id, project, cwd, model)
+       VALUES ('toolu_1', 'Read', 1763632800000, 's1', 'p-a', NULL, 'claude-x')`,
+      )
+      .run();
+    old.close();
+
+    const { records, tools, strings } = await withLedger(file, async (store) => ({
+      records: store.rowRecords(new Map()),
+      tools: store.toolUses(),
+      strings: store.db.prepare('SELECT value FROM strings ORDER BY value').pluck().all(),
+    }));
+    expect(strings).toEqual(['/home/a', 'Read', 'claude-x', 'claude-y', 'p-a', 'p-b', 's1', 'us']);
+    expect(
+      records.map((r) => [
+        r.key,
+        r.timestamp,
+        r.sessionId,
+        r.project,
+        r.cwd,
+        r.model,
+        r.inferenceGeo,
+      ]),
+    ).toEqual([
+      ['m1:r1', 1_763_632_800_000, 's1', 'p-a', '/home/a', 'claude-x', 'us'],
+      ['m2:r2', 1_763_632_900_000, 'claude-x', 'p-b', null, 'claude-y', null],
+    ]);
+    expect(records[0]).toMatchObject({
+      inputTokens: 1,
+      outputTokens: 2,
+      cacheWrite5mTokens: 3,
+      cacheWrite1hTokens: 4,
+      cacheReadTokens: 5,
+      fast: false,
+      sidechain: true,
+      file: '/r/p/a.jsonl',
+      loggedCostUSD: 0.5,
+      webSearchRequests: 6,
+    });
+    expect(tools).toEqual([
+      {
+        id: 'toolu_1',
+        name: 'Read',
+        timestamp: 1763632800000,
+        sessionId: 's1',
+        project: 'p-a',
+        cwd: null,
+        model: 'claude-x',
+      },
+    ]);
   });
 
   it('is a no-op on a ledger that is up to date', async () => {
