@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type * as WorkerThreads from 'node:worker_threads';
 import { onFirstUse } from '../builtin.js';
-import { findTranscriptFiles, type TranscriptFile } from './files.js';
+import { findTranscriptFiles } from './files.js';
 import {
   type ReadOptions,
   type ReadResult,
