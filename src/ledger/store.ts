@@ -214,8 +214,7 @@ export class LedgerStore {
           for (const record of batch.records) {
             const fileId = fileIds.get(record.file);
             if (fileId === undefined || record.key === null) continue;
-            let roots = this.rootBit(record.root);
-            for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
+            const roots = this.rootsOf(record);
             // Positional, in the order of UPSERT_RESPONSE's columns: faster than named values.
             const written = this.upsertResponse.run(
               record.key,
@@ -256,6 +255,13 @@ export class LedgerStore {
         })
         .immediate(),
     );
+  }
+
+  /** A record's roots mask: the bits of its folder and of those it is also in. */
+  private rootsOf(record: PricedRecord): number {
+    let roots = this.rootBit(record.root);
+    for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
+    return roots;
   }
 
   /** The bit of a `projects/` folder in a response's roots mask; a new folder gets an id. */
@@ -314,6 +320,19 @@ export class LedgerStore {
       number,
     ][];
     return new Map(rows);
+  }
+
+  /**
+   * Each record's roots mask as a sync into an empty ledger wrote it (its folder's bit and
+   * those of the folders it is also in): the same as `rootMasks` reads back, without reading
+   * 70,000 keys (75 ms).
+   */
+  masksOfRecords(records: readonly PricedRecord[]): Map<string, number> {
+    const masks = new Map<string, number>();
+    for (const record of records) {
+      if (record.key !== null) masks.set(record.key, this.rootsOf(record));
+    }
+    return masks;
   }
 
   /** The records of the folders in `mask` (all when undefined), by their roots masks. */

@@ -229,6 +229,12 @@ describe('a first sync in several batches', () => {
     expect(files).toBe(expected.filesRead);
     const again = json([...args, '--all', '--timezone', 'UTC', '--ledger', file]);
     expect(again.totals).toEqual(fromLogs.totals);
+    // The snapshot written from the records, roots masks and all, is the rows'.
+    expect(json(['ledger', 'check', '--ledger', file])).toMatchObject({
+      snapshot: 'intact',
+      differing: 0,
+      rewritten: false,
+    });
   });
 });
 

@@ -54,6 +54,19 @@ describe('syncLedger', () => {
     expect(second.stats).toEqual(first.stats);
   });
 
+  it("works out a first sync's roots masks from its records as the rows hold them", async () => {
+    const dir = await fsFixture({});
+    const projects = ['root-a', 'root-b'].map((root) => path.join(rules, root, 'projects'));
+    // In one batch (several are read on the built reader threads: e2e, ledger check).
+    const { made, read } = await withLedger(path.join(dir, 'l.db'), async (store) => {
+      const outcome = await syncLedger(store, projects);
+      return { made: store.masksOfRecords(outcome.records ?? []), read: store.rootMasks() };
+    });
+    expect(made).toEqual(read);
+    // A response in both folders has both bits.
+    expect(new Set(made.values())).toEqual(new Set([1, 2, 3]));
+  });
+
   it('reads a grown file from its last complete line, finishing a half-written one', async () => {
     const line1 = assistantLine({ id: 'm1', output: 10 });
     const line2 = assistantLine({ id: 'm2', output: 20, timestamp: '2026-11-20T11:00:00Z' });
