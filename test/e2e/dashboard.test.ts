@@ -51,6 +51,12 @@ const get = (url: string, headers: Record<string, string> = {}, served = app()) 
     headers: { host: HOST, authorization: `Bearer ${TOKEN}`, ...headers },
   });
 
+/** Queries of the reports of sums, and the CLI's flags for the same. */
+const SUMS_QUERIES: [string, string[]][] = [
+  ['all=true', ['--all']],
+  ['since=2026-11-19&model=sonnet-4-5', ['--since', '2026-11-19', '--model', 'sonnet-4-5']],
+];
+
 describe('the dashboard API answers what --json prints', () => {
   // Every report of the registry: its route and its command.
   it.each(
@@ -64,6 +70,30 @@ describe('the dashboard API answers what --json prints', () => {
     const cli = JSON.parse(
       runCli([...command, ...dataDirs, '--all', '--timezone', 'UTC', '--no-ledger', '--json'])
         .stdout,
+    );
+    expect(await response.json()).toEqual(cli);
+  });
+
+  // Reports of sums are answered from the records summed by day of the zone: the CLI here
+  // reads every record. In a zone 5:45 ahead, of a range, of one model.
+  it.each(
+    REPORTS.filter((definition) => definition.sums === true).flatMap((definition) =>
+      SUMS_QUERIES.map(([query, flags]) => [definition.name, query, flags] as const),
+    ),
+  )('/api/%s?%s in Asia/Kathmandu', async (name, query, flags) => {
+    const response = await get(`/api/${name}?${query}&timezone=Asia/Kathmandu`);
+    expect(response.status).toBe(200);
+    const command = name === 'daily' ? [] : [name];
+    const cli = JSON.parse(
+      runCli([
+        ...command,
+        ...dataDirs,
+        ...flags,
+        '--timezone',
+        'Asia/Kathmandu',
+        '--no-ledger',
+        '--json',
+      ]).stdout,
     );
     expect(await response.json()).toEqual(cli);
   });
