@@ -74,11 +74,13 @@ const common = {
 // its shared code into chunks, each a file more to resolve, read and compile at start (~1 ms
 // each), so the reports and the status line are built apart: each loads its code in a few
 // files (the status line none of the reports', the reports none of the status line's), and
-// the chunks that only some commands need (zod, the dashboard's server) stay out.
+// the chunks that only some commands need (zod, the dashboard's server) stay out. The default
+// report starts from report-main.js without commander, which program-main.js (every other
+// command, help, a mistake) brings.
 const cli = { ...common, outdir: 'dist/cli', entryNames: '[name]', chunkNames: '[name]-[hash]' };
 await build({
   ...cli,
-  entryPoints: ['src/cli/program-main.ts', 'src/logs/read-worker.ts'],
+  entryPoints: ['src/cli/program-main.ts', 'src/cli/report-main.ts', 'src/logs/read-worker.ts'],
   splitting: true,
 });
 await build({
@@ -91,7 +93,7 @@ await build({
 await build({
   ...cli,
   entryPoints: ['src/cli/main.ts'],
-  external: [...common.external, './program-main.js', './statusline-main.js'],
+  external: [...common.external, './report-main.js', './statusline-main.js'],
 });
 // The dashboard's page: one script (uPlot bundled in), its styles and its HTML, served from
 // dist/dashboard/ by usage dashboard; nothing comes from a CDN.

@@ -1,15 +1,7 @@
 import { Command, Help, Option } from 'commander';
-import { latestLimits } from '../limits/keep.js';
-import type { NamedRollup } from '../report/group.js';
-import {
-  type ReportDefinition,
-  type ReportExtras,
-  reportJson,
-  unpricedOfModels,
-} from '../reports/registry.js';
-import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
-import { readKept } from './kept.js';
-import { type ReportOptions, reportOptions, SHARED_OPTIONS_HEADING } from './shared-options.js';
+import type { ReportDefinition } from '../reports/registry.js';
+import { type ReportCommandOptions, runReport } from './report-run.js';
+import { reportOptions, SHARED_OPTIONS_HEADING } from './shared-options.js';
 
 const isShared = (option: Option) => option.helpGroupHeading === SHARED_OPTIONS_HEADING;
 
@@ -35,36 +27,6 @@ export function reportCommand(name: string, description: string): Command {
     },
   });
   return command.showHelpAfterError(`(usage ${name} --help lists the options)`).exitOverride();
-}
-
-export type ReportCommandOptions = ReportOptions & ReportExtras;
-
-/** Runs a report of the registry: its JSON with --json, else its table. */
-export async function runReport(
-  definition: ReportDefinition,
-  options: ReportCommandOptions,
-): Promise<void> {
-  const { defaultSince } = definition;
-  const loaded = await loadReport(
-    options,
-    defaultSince === undefined ? undefined : (until) => defaultSince(until, options),
-    { toolUses: definition.toolUses, sums: definition.sums },
-  );
-  const context =
-    definition.official === true
-      ? { ...loaded, official: await readKept(options, latestLimits) }
-      : loaded;
-  if (options.json) {
-    // A report of something else than cost names the unpriced models without a warning.
-    const unpriced = (models: NamedRollup[]) =>
-      definition.costs === false ? unpricedOfModels(context, models) : unpricedOf(context, models);
-    printJson(reportJson(definition, context, unpriced));
-    return;
-  }
-  const { text, empty } = definition.table(context, (models) =>
-    viewContext(context, unpricedOf(context, models)),
-  );
-  printReport(context, text, empty === undefined ? {} : { empty });
 }
 
 /** A report's command, made from its definition: its own options, the shared ones, the run. */

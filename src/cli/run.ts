@@ -1,7 +1,7 @@
 import { type Command, CommanderError } from 'commander';
-import { ExitCode, UsageError } from '../errors.js';
-import { terminalSafe } from '../format/printable.js';
+import { ExitCode } from '../errors.js';
 import { commandFirst } from './argv.js';
+import { reportFailure } from './failure.js';
 
 /**
  * Runs `program` on the command line, turning every failure into one stderr message and the
@@ -15,17 +15,8 @@ export async function runProgram(program: Command, argv: string[]): Promise<void
     if (error instanceof CommanderError) {
       // commander has already printed its message; help and version are not failures.
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    } else if (error instanceof UsageError) {
-      process.stderr.write(`usage: ${terminalSafe(error.message)}\n`);
-      process.exitCode = error.exitCode;
     } else {
-      const detail = argv.includes('--debug')
-        ? `\n${(error as Error).stack ?? String(error)}`
-        : ' (run with --debug for details)';
-      process.stderr.write(
-        `usage: ${terminalSafe(`unexpected error: ${(error as Error).message}${detail}`)}\n`,
-      );
-      process.exitCode = ExitCode.failure;
+      reportFailure(error, argv);
     }
   }
 }

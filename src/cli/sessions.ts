@@ -13,7 +13,8 @@ import {
   viewContext,
 } from './context.js';
 import { readKept } from './kept.js';
-import { commandOf, type ReportCommandOptions, runReport } from './report-command.js';
+import { commandOf } from './report-command.js';
+import { type ReportCommandOptions, runReport } from './report-run.js';
 
 /** One session in detail; the id may be a prefix, and the range is all of its requests. */
 async function showSession(context: ReportContext, prefix: string): Promise<void> {

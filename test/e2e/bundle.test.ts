@@ -7,11 +7,8 @@ import { REPO } from '../helpers/cli.js';
 
 const dist = path.join(REPO, 'dist', 'cli');
 
-/**
- * The files a run loads: main.js, the program it imports on start (`program-main` for the
- * reports, `statusline-main` for the status line), and every chunk those import statically.
- */
-function filesLoadedOnStart(program: Program): string[] {
+/** `files` and every chunk they import statically. */
+function withImports(files: string[]): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -21,20 +18,33 @@ function filesLoadedOnStart(program: Program): string[] {
       if (chunk !== undefined) visit(chunk);
     }
   };
-  visit('main.js');
-  const main = readFileSync(path.join(dist, 'main.js'), 'utf8');
-  expect(main).toContain(`import("./${program}.js")`);
-  visit(`${program}.js`);
+  for (const file of files) visit(file);
   return [...seen];
 }
 
-type Program = 'program-main' | 'statusline-main';
+/**
+ * The files a run loads: main.js, the program it imports on start (`report-main` for every
+ * command but the status line, `statusline-main` for it), and every chunk those import.
+ */
+function filesLoadedOnStart(program: Program): string[] {
+  const main = readFileSync(path.join(dist, 'main.js'), 'utf8');
+  expect(main).toContain(`import("./${program}.js")`);
+  return withImports(['main.js', `${program}.js`]);
+}
+
+type Program = 'report-main' | 'statusline-main';
+
+const textOf = (files: string[]) =>
+  files.map((file) => readFileSync(path.join(dist, file), 'utf8')).join('\n');
 
 /** The code a run loads, as one text. */
 function loadedOnStart(program: Program): string {
-  return filesLoadedOnStart(program)
-    .map((file) => readFileSync(path.join(dist, file), 'utf8'))
-    .join('\n');
+  return textOf(filesLoadedOnStart(program));
+}
+
+/** The code a command other than the default report loads: the whole program too. */
+function loadedByTheProgram(): string {
+  return textOf(withImports(['main.js', 'report-main.js', 'program-main.js']));
 }
 
 describe('the CLI bundle', () => {
@@ -53,21 +63,30 @@ describe('the CLI bundle', () => {
     // Each file is resolved, read and compiled on its own (~1 ms each at start).
     const files = filesLoadedOnStart('statusline-main');
     expect(files.length).toBeLessThanOrEqual(4);
-    expect(files.length).toBeLessThan(filesLoadedOnStart('program-main').length);
+    expect(files.length).toBeLessThan(filesLoadedOnStart('report-main').length);
+  });
+
+  it('runs the default report without commander, which only the other commands load', () => {
+    const code = loadedOnStart('report-main');
+    expect(code).toContain('function runDaily');
+    expect(code).not.toMatch(/node_modules\/commander\//);
+    expect(code).not.toContain('function buildProgram');
+    expect(code).toContain('import("./program-main.js")');
+    expect(loadedByTheProgram()).toMatch(/node_modules\/commander\//);
   });
 
   it('does not load the dashboard server or zod to start', () => {
-    const code = loadedOnStart('program-main');
+    const code = loadedByTheProgram();
     expect(code).toContain('registry'); // the reports are there
     expect(code).not.toMatch(/node_modules\/hono\//);
     expect(code).not.toMatch(/node_modules\/@hono\//);
     expect(code).not.toMatch(/node_modules\/zod\//);
   });
 
-  it.each(['program-main', 'statusline-main'] as const)(
+  it.each(['report-main', 'statusline-main', 'the whole program'] as const)(
     'starts %s without the built-ins few runs use (crypto, child processes, threads)',
     (program) => {
-      const code = loadedOnStart(program);
+      const code = program === 'the whole program' ? loadedByTheProgram() : loadedOnStart(program);
       // Each costs milliseconds of every start; they are loaded where they are used.
       expect(code).not.toMatch(/from "node:(crypto|child_process|worker_threads)"/);
       expect(code).not.toMatch(/= __require\("node:(crypto|child_process|worker_threads)"\)/);
