@@ -204,6 +204,16 @@ export class LedgerStore {
    * responses written here are the same either way, since writing a response is idempotent).
    */
   commit(batch: SyncBatch, syncedAt: number): void {
+    try {
+      this.write(batch, syncedAt);
+    } catch (error) {
+      // A folder given an id in the transaction that rolled back has none: forget the bits.
+      this.rootBits.clear();
+      throw error;
+    }
+  }
+
+  private write(batch: SyncBatch, syncedAt: number): void {
     const strings = this.strings;
     strings.writing(() =>
       this.db
