@@ -3,8 +3,7 @@ import { costFields } from '../format/report-json.js';
 import { weekOf } from '../report/calendar.js';
 import { cacheHitRate } from '../report/day-detail.js';
 import { COST_COLUMNS, exportColumns, exportRows } from '../report/export-rows.js';
-import { totalOf } from '../report/group.js';
-import { totalTokens } from '../report/rollup.js';
+import { addRecord, emptyRollup, totalTokens } from '../report/rollup.js';
 import type { ReportContext } from '../report-context.js';
 import { choiceOf, wholeNumberOf } from '../reports/options.js';
 import type { JsonRequest } from '../reports/registry.js';
@@ -21,32 +20,33 @@ import type { PricedRecord } from '../types.js';
  */
 export function globalUsage(context: ReportContext<JsonRequest>) {
   const { calendar, today, records } = context;
-  const from = {
+  const starts = [
     today,
-    week: weekOf(today, context.options.startOfWeek ?? 'monday'),
-    month: `${today.slice(0, 8)}01`,
-  };
-  const figures = (since: string | null) => {
-    const chosen =
-      since === null
-        ? records
-        : records.filter((record) => {
-            const day = calendar.dayOf(record.timestamp);
-            return day >= since && day <= today;
-          });
-    const totals = totalOf(chosen);
-    return {
-      since,
-      ...costFields(totals),
-      sessions: new Set(chosen.map((record) => record.sessionId)).size,
-      cacheHitRate: cacheHitRate(totals),
-    };
-  };
+    weekOf(today, context.options.startOfWeek ?? 'monday'),
+    `${today.slice(0, 8)}01`,
+    null,
+  ];
+  // One pass for the four: each record's day worked out once, not once a period.
+  const periods = starts.map((since) => ({ since, totals: emptyRollup(), sessions: new Set() }));
+  for (const record of records) {
+    const day = calendar.dayOf(record.timestamp);
+    for (const period of periods) {
+      if (period.since !== null && (day < period.since || day > today)) continue;
+      addRecord(period.totals, record);
+      period.sessions.add(record.sessionId);
+    }
+  }
+  const [todays, weeks, months, all] = periods.map(({ since, totals, sessions }) => ({
+    since,
+    ...costFields(totals),
+    sessions: sessions.size,
+    cacheHitRate: cacheHitRate(totals),
+  }));
   return {
-    today: figures(from.today),
-    week: figures(from.week),
-    month: figures(from.month),
-    all: figures(null),
+    today: todays,
+    week: weeks,
+    month: months,
+    all,
     timeZone: calendar.timeZone,
     until: today,
   };
