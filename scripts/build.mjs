@@ -80,7 +80,12 @@ const common = {
 const cli = { ...common, outdir: 'dist/cli', entryNames: '[name]', chunkNames: '[name]-[hash]' };
 await build({
   ...cli,
-  entryPoints: ['src/cli/program-main.ts', 'src/cli/report-main.ts', 'src/logs/read-worker.ts'],
+  entryPoints: [
+    'src/cli/program-main.ts',
+    'src/cli/report-main.ts',
+    'src/logs/read-worker.ts',
+    'src/ledger/index-worker.ts',
+  ],
   splitting: true,
 });
 await build({

@@ -4,7 +4,9 @@ import type { LoadProgress } from '../logs/load.js';
 import type { ZonedCalendar } from '../report/calendar.js';
 import { sumByDay, sumRecords } from '../report/sums.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
+import { buildIndexesAside } from './indexes.js';
 import { describeLedgerError, openLedgerDatabase } from './open.js';
+import { encodeRecords } from './snapshot.js';
 import { type KeptSums, LedgerStore, SNAPSHOT_REFRESH_ROWS } from './store.js';
 import { daysIn, QUARTER_HOURS } from './sums.js';
 import { type SyncOutcome, syncLedger } from './sync.js';
@@ -108,7 +110,18 @@ export function loadFromLedger(
   }: LedgerLoadOptions = {},
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
-    const outcome = await syncLedger(store, projectDirs, { onProgress, batchBytes });
+    const outcome = await syncLedger(store, projectDirs, {
+      onProgress,
+      batchBytes,
+      leaveIndexes: file !== ':memory:',
+    });
+    // A first sync's indexes are built on a thread of their own while this one makes the
+    // snapshot and the sums; those are written once the indexes are there.
+    const indexing =
+      outcome.indexesLeft === true
+        ? buildIndexesAside(file, store.db.pragma('busy_timeout', { simple: true }) as number)
+        : null;
+    const writes: (() => void)[] = [];
     // Made once for both: from the records when this sync filled the ledger, else read from
     // the rows (75 ms at 70,000 responses).
     let masks: Map<string, number> | undefined;
@@ -117,19 +130,23 @@ export function loadFromLedger(
         outcome.records === undefined ? store.rootMasks() : store.masksOfRecords(outcome.records);
       return masks;
     };
-    if (outcome.records !== undefined && outcome.version !== undefined) {
-      store.saveSnapshot(outcome.records, outcome.version, rootMasks());
+    const { records: filled, version } = outcome;
+    if (filled !== undefined && version !== undefined) {
+      const snapshot = encodeRecords(filled, rootMasks());
+      writes.push(() => store.saveSnapshotBlob(snapshot, version));
     }
     const roots = viewMask(store, view);
     const summed =
       sums !== undefined && roots === undefined && !toolUses
-        ? ledgerSums(store, outcome, sums)
+        ? ledgerSums(store, outcome, sums, (write) => writes.push(write))
         : null;
     const records =
       summed ??
       (outcome.records === undefined
         ? store.records({ roots })
         : store.inRoots(outcome.records, roots, rootMasks));
+    if (indexing !== null && !(await indexing)) store.ensureIndexes();
+    for (const write of writes) write();
     const keys = toolUses ? new Set(records.map((record) => record.sessionId)) : null;
     return {
       ...outcome,
@@ -150,12 +167,13 @@ export function loadFromLedger(
  * The ledger's responses priced and summed by day (`SumsRequest`): the kept days of the zone
  * and the responses written since, while those are few; else the days made from the kept
  * quarter hours (a report in another zone than the last); else all of the responses, summed
- * again. Whatever is made is kept.
+ * again. Whatever is made is given to `keep` to write.
  */
 function ledgerSums(
   store: LedgerStore,
   outcome: SyncOutcome,
   { prices, price, calendar }: SumsRequest,
+  keep: (write: () => void) => void,
 ): PricedRecord[] {
   const days = daysIn(calendar.timeZone);
   const fresh = (kept: KeptSums | null) =>
@@ -166,7 +184,7 @@ function ledgerSums(
     const quarters = fresh(store.sumsSince(QUARTER_HOURS, prices));
     if (quarters !== null) {
       const byDay = sumByDay(quarters.sums, calendar);
-      store.saveSums(days, byDay, quarters, prices);
+      keep(() => store.saveSums(days, byDay, quarters, prices));
       return [...byDay, ...price(quarters.since)];
     }
   }
@@ -176,8 +194,10 @@ function ledgerSums(
       : store.readRecords();
   const summed = { responses: records.length, version };
   const quarters = sumRecords(price(records));
-  store.saveSums(QUARTER_HOURS, quarters, summed, prices);
   const byDay = sumByDay(quarters, calendar);
-  store.saveSums(days, byDay, summed, prices);
+  keep(() => {
+    store.saveSums(QUARTER_HOURS, quarters, summed, prices);
+    store.saveSums(days, byDay, summed, prices);
+  });
   return byDay;
 }

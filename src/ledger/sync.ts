@@ -69,6 +69,11 @@ export interface SyncOptions {
   maxBytes?: number;
   /** The size of a batch (tests make it small to have several). */
   batchBytes?: number;
+  /**
+   * A first sync that dropped the responses' indexes leaves building them to the caller, who
+   * builds them beside other work (`buildIndexesAside`); the outcome says so.
+   */
+  leaveIndexes?: boolean;
 }
 
 export interface SyncOutcome {
@@ -83,6 +88,8 @@ export interface SyncOutcome {
   version?: number;
   /** More than `maxBytes` was new, so nothing was read. */
   deferred: boolean;
+  /** The indexes were dropped and not built again (`leaveIndexes`): the caller builds them. */
+  indexesLeft?: boolean;
 }
 
 /**
@@ -109,6 +116,7 @@ export async function syncFound(
     within,
     maxBytes = Number.POSITIVE_INFINITY,
     batchBytes = BATCH_BYTES,
+    leaveIndexes = false,
   }: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const prefix = within === undefined ? undefined : within + path.sep;
@@ -158,7 +166,8 @@ export async function syncFound(
   const empty = store.isEmpty();
   const kept = empty ? new ResponseDeduper<PricedRecord>() : null;
   const versionBefore = store.dataVersion();
-  if (empty && background) store.dropIndexes();
+  const dropIndexes = empty && background;
+  if (dropIndexes) store.dropIndexes();
   let next = batches[0] === undefined ? null : startRead(batches[0]);
   try {
     for (let i = 0; next !== null; i++) {
@@ -194,7 +203,8 @@ export async function syncFound(
   } finally {
     threads?.close();
   }
-  store.ensureIndexes();
+  const indexesLeft = dropIndexes && leaveIndexes;
+  if (!indexesLeft) store.ensureIndexes();
   if (tasks.length > 0) tracked = store.trackedFiles(prefix);
   // Only a sync of everything there is brings the ledger up to date.
   else if (!deferred && within === undefined) store.markSynced(now());
@@ -219,5 +229,13 @@ export async function syncFound(
   // Unless another process wrote to the ledger meanwhile (then it holds more than was read).
   const version = versionBefore + batches.length;
   const records = kept !== null && store.dataVersion() === version ? kept.records() : undefined;
-  return { stats, filesSynced: tasks.length, bytesSynced, records, version, deferred };
+  return {
+    stats,
+    filesSynced: tasks.length,
+    bytesSynced,
+    records,
+    version,
+    deferred,
+    ...(indexesLeft ? { indexesLeft } : {}),
+  };
 }

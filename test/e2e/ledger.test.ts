@@ -3,9 +3,11 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, rm, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.mjs';
+import { buildIndexesAside, DROP_INDEXES } from '../../src/ledger/indexes.js';
 import { LATEST_VERSION } from '../../src/ledger/migrations.js';
 import { CLI, QUIET_OR_MALFORMED, REPO, runCli } from '../helpers/cli.js';
 import { assistantLine } from '../helpers/lines.js';
@@ -235,6 +237,41 @@ describe('a first sync in several batches', () => {
       differing: 0,
       rewritten: false,
     });
+  });
+});
+
+describe("a first sync's indexes", () => {
+  const indexesOf = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'responses'")
+      .pluck()
+      .all();
+    db.close();
+    return names;
+  };
+
+  it('are built by the built index thread on the ledger file', async () => {
+    const { dir, args } = await rulesCopy('index-thread');
+    const file = path.join(dir, 'l.db');
+    json([...args, '--all', '--ledger', file]);
+    const db = new Database(file);
+    db.exec(DROP_INDEXES);
+    db.close();
+    expect(indexesOf(file)).not.toContain('responses_by_time');
+    const worker = new Worker(path.join(REPO, 'dist', 'cli', 'index-worker.js'), {
+      workerData: { file, timeoutMs: 5000 },
+    });
+    const built = await new Promise((resolve) => worker.once('message', resolve));
+    expect(built).toBe(true);
+    expect(indexesOf(file)).toEqual(
+      expect.arrayContaining(['responses_by_version', 'responses_by_time', 'responses_by_session']),
+    );
+  });
+
+  it('are left to the caller when the thread cannot build them', async () => {
+    // From the sources there is no built index-worker.js next to indexes.ts.
+    expect(await buildIndexesAside(path.join(work, 'none.db'), 100)).toBe(false);
   });
 });
 
