@@ -178,14 +178,20 @@ describe('batchesOf', () => {
   const sizes = (batches: { size: number; from?: number }[][]) =>
     batches.map((batch) => batch.reduce((sum, t) => sum + t.size - (t.from ?? 0), 0));
 
-  it('makes batches of about the same size, in path order, and no small last one', () => {
-    // 1,030 bytes with a limit of 256: four batches (1,030 / 256 = 4.02), each closed once a
-    // quarter, a half, three quarters of it are in (257.5, 515, 772.5): at 300, 600 and 800.
-    // Filled up to 256 one by one, they were 200, 200, 200, 200, 200 and 30.
+  it('makes batches of about the same size, in path order, and a last one a quarter of them', () => {
+    // 1,030 bytes with a limit of 256: four batches (1,030 / 256 = 4.02), three of 1,030 / 3.25
+    // = 316.9 and a last one of a quarter of that: closed once 316.9, 633.8 and 950.8 are in,
+    // at 400, 700 and 1,000; the last holds what is left.
     const tasks = [...Array.from({ length: 10 }, (_, i) => task(`f${i}`, 100)), task('g', 30)];
     const batches = batchesOf(tasks, 256);
-    expect(sizes(batches)).toEqual([300, 300, 200, 230]);
+    expect(sizes(batches)).toEqual([400, 300, 300, 30]);
     expect(batches.flat().map((t) => t.path)).toEqual(tasks.map((t) => t.path));
+    // 1 GiB of 1 MiB files, in batches of 256 MiB: three of 315 MiB and one of 79.
+    const mib = 1024 * 1024;
+    const gib = Array.from({ length: 1024 }, (_, i) => task(`m${String(i).padStart(4, '0')}`, mib));
+    expect(sizes(batchesOf(gib, 256 * mib)).map((bytes) => bytes / mib)).toEqual([
+      316, 315, 315, 78,
+    ]);
   });
 
   it('counts only what is left to read of a file, and keeps one batch under the limit', () => {
