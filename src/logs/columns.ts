@@ -23,6 +23,17 @@ export class StringTable {
     }
     return index;
   }
+
+  /**
+   * The index of a value met once only (a response's key, a tool call's id), or `NO_STRING`
+   * for null: added without looking it up, which for 70,000 keys cost more than the rest of
+   * the table (a copy met twice is stored twice, and read back the same).
+   */
+  once(value: string | null): number {
+    if (value === null) return NO_STRING;
+    this.strings.push(value);
+    return this.strings.length - 1;
+  }
 }
 
 /** Numbers and string references a record takes in columns; a format may add its own after. */
@@ -53,7 +64,7 @@ export function writeRecordColumns(
   numbers[n + 6] = record.loggedCostUSD ?? Number.NaN;
   numbers[n + 7] = (record.fast ? FAST : 0) | (record.sidechain ? SIDECHAIN : 0);
   numbers[n + 8] = record.webSearchRequests;
-  refs[r] = table.ref(record.key);
+  refs[r] = table.once(record.key);
   refs[r + 1] = table.ref(record.sessionId);
   refs[r + 2] = table.ref(record.project);
   refs[r + 3] = table.ref(record.cwd);

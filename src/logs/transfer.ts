@@ -50,7 +50,7 @@ export function encodeRead(read: ReadResult): EncodedRead {
   read.toolUses.forEach((tool, i) => {
     toolTimes[i] = tool.timestamp;
     const r = i * TOOL_REFS;
-    toolRefs[r] = ref(tool.id);
+    toolRefs[r] = table.once(tool.id);
     toolRefs[r + 1] = ref(tool.name);
     toolRefs[r + 2] = ref(tool.sessionId);
     toolRefs[r + 3] = ref(tool.project);
