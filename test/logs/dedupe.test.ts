@@ -32,6 +32,28 @@ describe('ResponseDeduper', () => {
     }
   });
 
+  it('keeps the right copy when copies follow one another, and when others come between', () => {
+    // a1 a2 b1 a3 a4: a2 loses to a1 right after it, a3 wins after b, a4 loses to a3 after it.
+    const a = (outputTokens: number, timestamp: number) =>
+      copy({ key: 'a', outputTokens, timestamp });
+    const b = copy({ key: 'b', outputTokens: 7, timestamp: 3 });
+    const records = [a(50, 1), a(5, 2), b, a(90, 4), a(60, 5)];
+    const deduper = new ResponseDeduper();
+    for (const record of records) deduper.add(record);
+    expect(deduper.records().map((r) => [r.key, r.outputTokens])).toEqual([
+      ['b', 7],
+      ['a', 90],
+    ]);
+    // The same with lists: the losers are left out of them.
+    const ordered = new ResponseDeduper();
+    ordered.addOrdered(records.slice(0, 2));
+    ordered.addOrdered(records.slice(2));
+    expect(ordered.records().map((r) => [r.key, r.outputTokens])).toEqual([
+      ['b', 7],
+      ['a', 90],
+    ]);
+  });
+
   it('matches copies across files and roots by the global key', () => {
     const kept = dedupeResponses([
       copy({ file: '/a/projects/p/s1.jsonl', outputTokens: 30 }),
