@@ -1,3 +1,7 @@
+import { COST_MODES } from '../pricing/price-records.js';
+import { percentOf, usdOf } from './option-values.js';
+import type { ReportOptions } from './shared-options.js';
+
 /**
  * Options read without commander (~120 KB of code and ~5-10 ms of every start to build the
  * program): only what is sure, as commander reads it. A flag not in `switches` or
@@ -46,3 +50,33 @@ export function numberInto<T>(key: keyof T, of: (value: string) => number | null
 export function choiceInto<T>(key: keyof T, choices: readonly string[]): QuickRead<T> {
   return (value) => (choices.includes(value) ? ({ [key]: value } as Partial<T>) : null);
 }
+
+/** An option whose value is kept as it is given, under `key`. */
+export function textInto<T>(key: keyof T): QuickRead<T> {
+  return (value) => ({ [key]: value }) as Partial<T>;
+}
+
+// The options the status line shares with the reports (shared-options.ts), read alike by both.
+
+export const SHARED_SWITCHES: [string, Partial<ReportOptions>][] = [
+  ['--no-ledger', { ledger: false }],
+  ['--color', { color: true }],
+  ['--no-color', { color: false }],
+];
+
+const mode = choiceInto<ReportOptions>('mode', COST_MODES);
+const number = numberInto<ReportOptions>;
+
+export const SHARED_WITH_VALUE: [string, QuickRead<ReportOptions>][] = [
+  ['--ledger', textInto('ledger')],
+  ['-z', textInto('timezone')],
+  ['--timezone', textInto('timezone')],
+  ['-c', textInto('config')],
+  ['--config', textInto('config')],
+  ['-m', mode],
+  ['--mode', mode],
+  ['--daily-budget', number('dailyBudget', usdOf)],
+  ['--weekly-budget', number('weeklyBudget', usdOf)],
+  ['--monthly-budget', number('monthlyBudget', usdOf)],
+  ['--budget-alert', number('budgetAlert', percentOf)],
+];

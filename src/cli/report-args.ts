@@ -1,7 +1,12 @@
-import { COST_MODES, DEFAULT_COST_MODE } from '../pricing/price-records.js';
+import { DEFAULT_COST_MODE } from '../pricing/price-records.js';
 import type { DailyOptions } from './daily-run.js';
-import { percentOf, usdOf } from './option-values.js';
-import { choiceInto, numberInto, type QuickRead, readQuickly } from './quick-args.js';
+import {
+  type QuickRead,
+  readQuickly,
+  SHARED_SWITCHES,
+  SHARED_WITH_VALUE,
+  textInto,
+} from './quick-args.js';
 
 /**
  * The default report's options (`usage`, `usage daily`, with the shared options, --breakdown
@@ -24,6 +29,7 @@ export function quickDailyOptions(args: readonly string[]): DailyOptions | null 
 }
 
 const SWITCHES = new Map<string, Partial<DailyOptions>>([
+  ...SHARED_SWITCHES,
   ['-a', { all: true }],
   ['--all', { all: true }],
   ['-j', { json: true }],
@@ -31,41 +37,25 @@ const SWITCHES = new Map<string, Partial<DailyOptions>>([
   ['-b', { breakdown: true }],
   ['--breakdown', { breakdown: true }],
   ['--all-roots', { allRoots: true }],
-  ['--no-ledger', { ledger: false }],
   ['--compact', { compact: true }],
-  ['--color', { color: true }],
-  ['--no-color', { color: false }],
   ['--debug', { debug: true }],
 ]);
 
-type Read = QuickRead<DailyOptions>;
-const number = numberInto<DailyOptions>;
-const mode = choiceInto<DailyOptions>('mode', COST_MODES);
-const text =
-  (key: 'since' | 'until' | 'timezone' | 'project' | 'model' | 'ledger' | 'config' | 'day'): Read =>
-  (value) => ({ [key]: value });
-const dataDir: Read = (value, options) => ({ dataDir: [...(options.dataDir ?? []), value] });
+const text = textInto<DailyOptions>;
+const dataDir: QuickRead<DailyOptions> = (value, options) => ({
+  dataDir: [...(options.dataDir ?? []), value],
+});
 
-const WITH_VALUE = new Map<string, Read>([
+const WITH_VALUE = new Map<string, QuickRead<DailyOptions>>([
+  ...SHARED_WITH_VALUE,
   ['-s', text('since')],
   ['--since', text('since')],
   ['-u', text('until')],
   ['--until', text('until')],
-  ['-z', text('timezone')],
-  ['--timezone', text('timezone')],
   ['-p', text('project')],
   ['--project', text('project')],
   ['--model', text('model')],
   ['-d', dataDir],
   ['--data-dir', dataDir],
-  ['--ledger', text('ledger')],
-  ['-m', mode],
-  ['--mode', mode],
-  ['-c', text('config')],
-  ['--config', text('config')],
   ['--day', text('day')],
-  ['--daily-budget', number('dailyBudget', usdOf)],
-  ['--weekly-budget', number('weeklyBudget', usdOf)],
-  ['--monthly-budget', number('monthlyBudget', usdOf)],
-  ['--budget-alert', number('budgetAlert', percentOf)],
 ]);

@@ -1,6 +1,12 @@
-import { COST_MODES } from '../pricing/price-records.js';
-import { percentOf, positiveIntegerOf, usdOf } from './option-values.js';
-import { choiceInto, numberInto, type QuickRead, readQuickly } from './quick-args.js';
+import { positiveIntegerOf } from './option-values.js';
+import {
+  numberInto,
+  type QuickRead,
+  readQuickly,
+  SHARED_SWITCHES,
+  SHARED_WITH_VALUE,
+  textInto,
+} from './quick-args.js';
 import { STATUSLINE_DEFAULTS, type StatuslineOptions } from './statusline.js';
 
 /**
@@ -11,27 +17,10 @@ export function quickStatuslineOptions(args: readonly string[]): StatuslineOptio
   return readQuickly(args, { ...STATUSLINE_DEFAULTS }, SWITCHES, WITH_VALUE);
 }
 
-const SWITCHES = new Map<string, Partial<StatuslineOptions>>([
-  ['--no-ledger', { ledger: false }],
-  ['--color', { color: true }],
-  ['--no-color', { color: false }],
-]);
-
-const mode = choiceInto<StatuslineOptions>('mode', COST_MODES);
-const number = numberInto<StatuslineOptions>;
+const SWITCHES = new Map<string, Partial<StatuslineOptions>>(SHARED_SWITCHES);
 
 const WITH_VALUE = new Map<string, QuickRead<StatuslineOptions>>([
-  ['--format', (format) => ({ format })],
-  ['--timeout', number('timeout', positiveIntegerOf)],
-  ['--ledger', (ledger) => ({ ledger })],
-  ['--timezone', (timezone) => ({ timezone })],
-  ['-z', (timezone) => ({ timezone })],
-  ['--config', (config) => ({ config })],
-  ['-c', (config) => ({ config })],
-  ['--mode', mode],
-  ['-m', mode],
-  ['--daily-budget', number('dailyBudget', usdOf)],
-  ['--weekly-budget', number('weeklyBudget', usdOf)],
-  ['--monthly-budget', number('monthlyBudget', usdOf)],
-  ['--budget-alert', number('budgetAlert', percentOf)],
+  ...SHARED_WITH_VALUE,
+  ['--format', textInto('format')],
+  ['--timeout', numberInto('timeout', positiveIntegerOf)],
 ]);
