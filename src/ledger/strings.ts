@@ -7,10 +7,8 @@ import type { Database, Statement } from 'better-sqlite3';
  * its id for good: none is ever deleted or changed.
  */
 export class StringIds {
-  /** Ids of strings in committed transactions: valid for as long as the file lives. */
+  /** Ids found or given: valid for as long as the file lives, once their transaction commits. */
   private readonly known = new Map<string, number>();
-  /** Ids found or added in the transaction under way: known once it commits. */
-  private readonly pending = new Map<string, number>();
   private readonly find: Statement;
   private readonly add: Statement;
   private readonly read: Statement;
@@ -25,11 +23,11 @@ export class StringIds {
 
   /** The id of `value`, added if it has none; only inside a write transaction. */
   idOf(value: string): number {
-    let id = this.known.get(value) ?? this.pending.get(value);
+    let id = this.known.get(value);
     if (id === undefined) {
       id =
         (this.find.get(value) as number | undefined) ?? Number(this.add.run(value).lastInsertRowid);
-      this.pending.set(value, id);
+      this.known.set(value, id);
     }
     return id;
   }
@@ -39,15 +37,15 @@ export class StringIds {
   }
 
   /**
-   * Runs a write transaction that may add strings: their ids are kept only if it commits (a
-   * rolled-back id may be given to another string later).
+   * Runs a write transaction that may add strings. If it fails, every id is forgotten (and
+   * looked up again): a rolled-back id may be given to another string later.
    */
   writing(transaction: () => void): void {
     try {
       transaction();
-      for (const [value, id] of this.pending) this.known.set(value, id);
-    } finally {
-      this.pending.clear();
+    } catch (error) {
+      this.known.clear();
+      throw error;
     }
   }
 
