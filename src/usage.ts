@@ -11,7 +11,7 @@ import { packageRoot } from './package-root.js';
 import type { PriceBook } from './pricing/book.js';
 import { loadPriceBook } from './pricing/load.js';
 import { type CostMode, priceRecords } from './pricing/price-records.js';
-import { ZonedCalendar } from './report/calendar.js';
+import type { ZonedCalendar } from './report/calendar.js';
 import { projectFolders } from './report/filter.js';
 import { ofModel } from './report/select.js';
 import type { PricedRecord, ScanStats, ToolUse } from './types.js';
@@ -37,10 +37,10 @@ export interface UsageRequest {
   /** Tool calls too (the ledger reads them only when asked). */
   toolUses?: boolean | undefined;
   /**
-   * The report only sums by day, week, month or model, of days in `timeZone`: with the ledger,
+   * The report only sums by day, week, month or model, of days of `calendar`: with the ledger,
    * the records may be sums of a day's requests of a model (`report/sums.ts`), priced already.
    */
-  sums?: { timeZone: string } | undefined;
+  sums?: { calendar: ZonedCalendar } | undefined;
 }
 
 /** Where the run is: its environment, home folder and clock. */
@@ -196,7 +196,7 @@ function sumsRequest(request: UsageRequest, book: PriceBook): SumsRequest | unde
   return {
     prices: book.fingerprint(),
     price: (records) => priceRecords(records, book, request.mode),
-    calendar: new ZonedCalendar(sums.timeZone),
+    calendar: sums.calendar,
   };
 }
 

@@ -37,7 +37,7 @@ export async function loadReport(
   const now = Date.now();
   // A bad range is a usage error before the (possibly long) scan.
   resolveRange(options, calendar.dayOf(now), null, defaultSince);
-  const usage = await loadPricedRecords(options, needs);
+  const usage = await loadPricedRecords(options, needs, calendar);
   return reportContext(usage, options, calendar, now, defaultSince);
 }
 

@@ -1,5 +1,6 @@
 import { printable } from '../format/printable.js';
 import type { ResolvedRoots } from '../logs/roots.js';
+import { ZonedCalendar } from '../report/calendar.js';
 import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import { findRoots, loadUsage, type Usage, unreadableWarnings } from '../usage.js';
@@ -69,6 +70,7 @@ export function warnUnpriced(
 export async function loadPricedRecords(
   options: ReportOptions,
   needs: LoadNeeds = {},
+  calendar?: ZonedCalendar,
 ): Promise<PricedUsage> {
   const progress = progressReporter(process.stderr, process.stdout);
   try {
@@ -76,7 +78,10 @@ export async function loadPricedRecords(
       {
         ...options,
         toolUses: needs.toolUses,
-        sums: needs.sums ? { timeZone: timeZoneOf(options.timezone) } : undefined,
+        // The report's own calendar, when it has one: the days it works out are kept in it.
+        sums: needs.sums
+          ? { calendar: calendar ?? new ZonedCalendar(timeZoneOf(options.timezone)) }
+          : undefined,
       },
       processEnvironment(),
       {
