@@ -27,7 +27,11 @@ export function globalUsage(context: ReportContext<JsonRequest>) {
     null,
   ];
   // One pass for the four: each record's day worked out once, not once a period.
-  const periods = starts.map((since) => ({ since, totals: emptyRollup(), sessions: new Set() }));
+  const periods = starts.map((since) => ({
+    since,
+    totals: emptyRollup(),
+    sessions: new Set<string>(),
+  }));
   for (const record of records) {
     const day = calendar.dayOf(record.timestamp);
     for (const period of periods) {
