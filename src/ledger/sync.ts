@@ -3,7 +3,7 @@ import { ResponseDeduper } from '../logs/dedupe.js';
 import { edgeHashes, edgeHashesOrNone } from '../logs/edges.js';
 import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
 import { type LoadProgress, ReaderThreads, readTranscripts } from '../logs/load.js';
-import type { ReadTask } from '../logs/read.js';
+import type { ReadResult, ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
 
@@ -159,7 +159,12 @@ export async function syncFound(
   const background = batches.length > 1;
   // The same reader threads for every batch.
   const threads = background ? new ReaderThreads() : undefined;
-  const startRead = (batch: ReadTask[]) => {
+  /** Reads started, by batch: each is started as soon as the threads finish the one before. */
+  const reads: Promise<ReadResult>[] = [];
+  const startRead = (i: number): Promise<ReadResult> | null => {
+    const batch = batches[i];
+    if (batch === undefined) return null;
+    if (reads[i] !== undefined) return reads[i];
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
       hashEdges: true,
@@ -170,8 +175,11 @@ export async function syncFound(
         total.bytesDone = before.bytes + progress.bytesDone;
         onProgress?.(total);
       },
+      // The threads go on to the next batch while this thread takes in what they read.
+      onThreadsDone: () => startRead(i + 1),
     });
     reading.catch(() => {}); // awaited below; a commit failing first must not leave it unhandled
+    reads[i] = reading;
     return reading;
   };
   // A ledger that starts empty ends up holding exactly what this sync reads: keep the
@@ -181,13 +189,12 @@ export async function syncFound(
   const versionBefore = store.dataVersion();
   const dropIndexes = empty && background;
   if (dropIndexes) store.dropIndexes();
-  let next = batches[0] === undefined ? null : startRead(batches[0]);
+  let next = startRead(0);
   try {
     for (let i = 0; next !== null; i++) {
       const read = await next;
-      // Read the next batch on the reader threads while this one is written.
-      const following = batches[i + 1];
-      next = following === undefined ? null : startRead(following);
+      // The next batch is read on the reader threads while this one is written.
+      next = startRead(i + 1);
       unreadable.push(...read.stats.unreadable);
       const files: FileUpdate[] = [];
       for (const fileRead of read.files) {

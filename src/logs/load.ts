@@ -27,6 +27,11 @@ export interface LoadOptions extends ReadOptions {
   background?: boolean;
   /** The reader threads to read on, kept by the caller for its next read (a sync's batches). */
   threads?: ReaderThreads;
+  /**
+   * Called once the reader threads have read their last file, before what they read is taken
+   * in here: a sync starts its next batch on them then, instead of leaving them idle meanwhile.
+   */
+  onThreadsDone?: () => void;
 }
 
 export type LoadedUsage = ReadResult;
@@ -207,7 +212,9 @@ export async function readTranscripts(
       reader.read(claimed(largestFirst, next), onReadHere, readOptions);
       reader.orderNow();
     }
-    for (const part of await others) reader.absorb(decodeRead(part));
+    const parts = await others;
+    options.onThreadsDone?.();
+    for (const part of parts) reader.absorb(decodeRead(part));
     return reader.result();
   } finally {
     if (options.threads === undefined) readers.close();
