@@ -1,5 +1,6 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { renderDayDetail } from '../format/day-detail.js';
+import { loadTableCode } from '../format/table.js';
 import { ZonedCalendar } from '../report/calendar.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
@@ -36,6 +37,7 @@ async function runDay(options: DailyOptions, dayArgument: string): Promise<void>
     printJson(dayJson(context, day));
     return;
   }
+  await loadTableCode();
   printReport(context, renderDayDetail(detail, viewContext(context, unpriced)), {
     empty: detail.totals.requests === 0,
     range: { since: day, until: day },

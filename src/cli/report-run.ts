@@ -1,3 +1,4 @@
+import { loadTableCode } from '../format/table.js';
 import { latestLimits } from '../limits/keep.js';
 import type { NamedRollup } from '../report/group.js';
 import {
@@ -37,6 +38,7 @@ export async function runReport(
     printJson(reportJson(definition, context, unpriced));
     return;
   }
+  await loadTableCode();
   const { text, empty } = definition.table(context, (models) =>
     viewContext(context, unpricedOf(context, models)),
   );

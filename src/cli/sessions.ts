@@ -1,5 +1,6 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { renderEstimate, renderSessionDetail, sessionDetailJson } from '../format/sessions.js';
+import { loadTableCode } from '../format/table.js';
 import { claudeCodeEstimate } from '../limits/keep.js';
 import { compareEstimate } from '../report/estimate.js';
 import { sessionRows, sessionsMatching } from '../report/sessions.js';
@@ -39,6 +40,7 @@ async function showSession(context: ReportContext, prefix: string): Promise<void
     printJson(sessionDetailJson(row, records, context.calendar, comparison));
     return;
   }
+  await loadTableCode();
   const table = renderSessionDetail(row, records, context.calendar, viewContext(context, unpriced));
   printReport(
     context,

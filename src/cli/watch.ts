@@ -9,6 +9,7 @@ import { limitsPart } from '../format/limits.js';
 import { formatUsd } from '../format/numbers.js';
 import { terminalSafe } from '../format/printable.js';
 import { renderSessionDetail } from '../format/sessions.js';
+import { loadTableCode } from '../format/table.js';
 import { renderSessionList } from '../format/watch.js';
 import { fitToScreen, wrapText } from '../format/wrap.js';
 import { latestLimits, officialCacheFile } from '../limits/keep.js';
@@ -57,6 +58,7 @@ async function runWatch(options: WatchOptions): Promise<void> {
   const tty = process.stdout.isTTY === true;
   const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
   const store = await openStore(options);
+  await loadTableCode();
   const officialFile = officialCacheFile(cacheDir(process.env, os.homedir()));
   // Warnings are said once, before the first frame: a frame on the alternate screen is redrawn.
   let onWarning: ((message: string) => void) | undefined = warn;

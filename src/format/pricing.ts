@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { PriceRow, Resolution } from '../pricing/book.js';
 import { type FieldChange, type PriceChange, periodOn } from '../pricing/changes.js';
 import type { TableDiff } from '../pricing/diff.js';
@@ -9,6 +8,7 @@ import type { Palette } from './color.js';
 import { formatInteger } from './numbers.js';
 import { printable } from './printable.js';
 import { shorten } from './rollup-table.js';
+import { newTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 /** `3` per million -> `$3.00`; up to 4 decimals where a price needs them. */
@@ -120,7 +120,7 @@ export function renderPriceList(
   p: Palette,
   width: number,
 ): string {
-  const table = new Table({
+  const table = newTable({
     head: HEAD.map(p.heading),
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'left', 'right', 'right'],
     chars: NO_BORDERS,

@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import { shortModelName } from '../pricing/match.js';
 import type { NamedRollup } from '../report/group.js';
 import { cacheWriteTokens, type Rollup, totalTokens } from '../report/rollup.js';
@@ -6,6 +5,7 @@ import type { Palette } from './color.js';
 import { summarizeModels } from './model-name.js';
 import { countOf, formatCost, formatInteger, renderBar } from './numbers.js';
 import { printable } from './printable.js';
+import { newTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 export interface LabelColumn {
@@ -254,7 +254,7 @@ function renderFitted(table: RollupTable, layout: Layout, p: Palette, width: num
 
 function renderLayout(table: RollupTable, layout: Layout, p: Palette, caps: LabelCaps): string {
   const totalCost = table.rows.find((row) => row.kind === 'total')?.rollup.cost ?? 0;
-  const grid = new Table({
+  const grid = newTable({
     head: layout.columns.map((c) =>
       p.heading('label' in c ? (table.labels[c.label]?.header ?? '') : HEADERS[c.figure]),
     ),

@@ -1,9 +1,9 @@
-import Table from 'cli-table3';
 import type { ToolRow } from '../report/tools.js';
 import type { Palette } from './color.js';
 import { formatInteger } from './numbers.js';
 import { printable } from './printable.js';
 import { NO_ROW_RULES, shorten, withRules } from './rollup-table.js';
+import { newTable } from './table.js';
 import { wrapText } from './wrap.js';
 
 export function renderToolsTable(
@@ -14,7 +14,7 @@ export function renderToolsTable(
 ): string {
   const heading = p.heading(wrapText(title, width));
   if (rows.length === 0) return `${heading}\nNo tool calls in these requests.`;
-  const table = new Table({
+  const table = newTable({
     head: ['Tool', 'Calls', 'Share', 'Sessions'].map(p.heading),
     colAligns: ['left', 'right', 'right', 'right'],
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },

@@ -75,6 +75,15 @@ describe('the CLI bundle', () => {
     expect(loadedByTheProgram()).toMatch(/node_modules\/commander\//);
   });
 
+  it('loads the table code only for a table: none at start, its chunk when one is drawn', () => {
+    expect(loadedByTheProgram()).not.toMatch(/node_modules\/cli-table3\//);
+    const chunks = readdirSync(dist).filter((file) =>
+      readFileSync(path.join(dist, file), 'utf8').includes('node_modules/cli-table3/'),
+    );
+    expect(chunks).toEqual([expect.stringMatching(/^cli-table3-\w+\.js$/)]);
+    expect(loadedOnStart('report-main')).toContain(`import("./${chunks[0]}")`);
+  });
+
   it('does not load the dashboard server or zod to start', () => {
     const code = loadedByTheProgram();
     expect(code).toContain('registry'); // the reports are there
