@@ -52,6 +52,11 @@ export interface TableOptions {
   compact?: boolean;
   /** Told about the table rather than part of it (a compact layout): a note for stderr. */
   onNote?: (note: string) => void;
+  /**
+   * Draw each layout to see whether it fits, without `leastWidth`'s measure first: the
+   * reference the tests hold that measure to.
+   */
+  measureByDrawing?: boolean;
 }
 
 type Figure =
@@ -252,12 +257,34 @@ function renderFitted(table: RollupTable, layout: Layout, p: Palette, width: num
   return renderLayout(table, layout, p, caps);
 }
 
-function renderLayout(table: RollupTable, layout: Layout, p: Palette, caps: LabelCaps): string {
+/** A layout's header and rows, cell by cell, as drawn. */
+function cellsOf(
+  table: RollupTable,
+  layout: Layout,
+  p: Palette,
+  caps: LabelCaps,
+): { head: string[]; rows: string[][] } {
   const totalCost = table.rows.find((row) => row.kind === 'total')?.rollup.cost ?? 0;
+  const head = layout.columns.map((c) =>
+    p.heading('label' in c ? (table.labels[c.label]?.header ?? '') : HEADERS[c.figure]),
+  );
+  const rows = table.rows.map((row) => {
+    const style = row.kind === 'total' ? p.total : row.kind === 'sub' ? p.muted : (s: string) => s;
+    return layout.columns.map((c) =>
+      style(
+        'label' in c
+          ? labelCell(table, row, c.label, layout, caps)
+          : figureCell(row, c.figure, layout, p, totalCost),
+      ),
+    );
+  });
+  return { head, rows };
+}
+
+function renderLayout(table: RollupTable, layout: Layout, p: Palette, caps: LabelCaps): string {
+  const { head, rows } = cellsOf(table, layout, p, caps);
   const grid = newTable({
-    head: layout.columns.map((c) =>
-      p.heading('label' in c ? (table.labels[c.label]?.header ?? '') : HEADERS[c.figure]),
-    ),
+    head,
     colAligns: layout.columns.map((c) =>
       'label' in c
         ? (table.labels[c.label]?.align ?? 'left')
@@ -268,22 +295,39 @@ function renderLayout(table: RollupTable, layout: Layout, p: Palette, caps: Labe
     chars: NO_ROW_RULES,
     style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
   });
-  for (const row of table.rows) {
-    const style = row.kind === 'total' ? p.total : row.kind === 'sub' ? p.muted : (s: string) => s;
-    grid.push(
-      layout.columns.map((c) =>
-        style(
-          'label' in c
-            ? labelCell(table, row, c.label, layout, caps)
-            : figureCell(row, c.figure, layout, p, totalCost),
-        ),
-      ),
-    );
-  }
+  grid.push(...rows);
   return withRules(
     grid.toString(),
     table.rows.findIndex((row) => row.kind === 'total'),
   );
+}
+
+/** Text one terminal column a character: printable ASCII, and the marks and bars we draw. */
+const ONE_COLUMN_EACH = /^[\x20-\x7e█▏▎▍▌▋▊▉└…]*$/;
+
+/**
+ * The least width a layout can be drawn in, from its cells alone: cli-table3 makes each column
+ * as wide as its longest cell and a space either side, with a border between columns and at
+ * each end. A column of labels that `renderFitted` may cut counts as wide as its header only
+ * (a path is cut at a folder boundary, which may leave much less than its floor). Null when a
+ * cell holds a character that may not take one column (then the layout is drawn to see).
+ * Drawing a layout only to find it too wide was most of the time of a table (a daily table in
+ * 80 columns drew six).
+ */
+function leastWidth(table: RollupTable, layout: Layout, p: Palette): number | null {
+  const { head, rows } = cellsOf(table, layout, p, new Map());
+  let width = layout.columns.length + 1;
+  for (const [i, column] of layout.columns.entries()) {
+    const floor = 'label' in column ? table.labels[column.label]?.maxWidth : undefined;
+    let longest = 0;
+    for (const cells of floor === undefined ? [head, ...rows] : [head]) {
+      const text = (cells[i] ?? '').replace(ESCAPES, '');
+      if (!ONE_COLUMN_EACH.test(text)) return null;
+      longest = Math.max(longest, text.length);
+    }
+    width += 2 + longest;
+  }
+  return width;
 }
 
 /** Rows without rules between them look calm; rules go under the header and above the total row. */
@@ -306,7 +350,14 @@ export function renderGrid(
   const full = { ...table, title: '', notes: [] };
   let text = '';
   let compacted = false;
-  for (const layout of layouts(full, options.compact === true)) {
+  const candidates = layouts(full, options.compact === true);
+  for (const [i, layout] of candidates.entries()) {
+    // One that cannot fit is not drawn; the narrowest is, whatever its width.
+    const least =
+      i < candidates.length - 1 && options.measureByDrawing !== true
+        ? leastWidth(full, layout, options.palette)
+        : null;
+    if (least !== null && least > options.width) continue;
     text = renderFitted(full, layout, options.palette, options.width);
     compacted = !layout.columns.some((c) => 'figure' in c && c.figure === 'input');
     if (visibleWidth(text) <= options.width) break;
