@@ -32,6 +32,12 @@ export interface LineOptions {
   from?: number;
   /** Called with the size of each chunk read, for progress on large files. */
   onBytes?: (bytes: number) => void;
+  /**
+   * Bytes to look for: each line is passed with whether it holds them, found by one search
+   * from line to line through the chunk instead of a search of each line (most lines lack
+   * them: 280,000 searches per GiB of logs, each on a view of its line).
+   */
+  marker?: Buffer;
 }
 
 /**
@@ -41,8 +47,11 @@ export interface LineOptions {
  */
 const sharedBuffer = Buffer.allocUnsafe(CHUNK_BYTES);
 
-/** Receives one line as a byte range of `buffer` (valid only during the call). */
-export type LineHandler = (buffer: Buffer, start: number, end: number) => void;
+/**
+ * Receives one line as a byte range of `buffer` (valid only during the call), and with a
+ * `marker` whether the line holds it (false without one).
+ */
+export type LineHandler = (buffer: Buffer, start: number, end: number, marked: boolean) => void;
 
 function isBlank(buffer: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
@@ -60,7 +69,7 @@ function isBlank(buffer: Buffer, start: number, end: number): boolean {
 export function forEachLine(
   file: string,
   onLine: LineHandler,
-  { maxLineBytes = MAX_LINE_BYTES, onBytes, from = 0 }: LineOptions = {},
+  { maxLineBytes = MAX_LINE_BYTES, onBytes, from = 0, marker }: LineOptions = {},
 ): LineCounts {
   const counts: LineCounts = {
     lines: 0,
@@ -77,6 +86,22 @@ export function forEachLine(
   let position = from;
   let base = from;
 
+  /** The bytes read and not passed on yet, from `buffer[0]`. */
+  let chunk = buffer.subarray(0, 0);
+  /**
+   * Where the marker next is in `chunk`, from the line being passed on: -1 when not looked for
+   * since the chunk was read, past its end when it is not there.
+   */
+  let markerAt = -1;
+  const markedWithin = (start: number, end: number): boolean => {
+    if (marker === undefined) return false;
+    if (markerAt < start) {
+      const at = chunk.indexOf(marker, start);
+      markerAt = at === -1 ? Number.POSITIVE_INFINITY : at;
+    }
+    return markerAt + marker.length <= end;
+  };
+
   const emit = (start: number, end: number): void => {
     let from = start;
     if (first) {
@@ -91,7 +116,7 @@ export function forEachLine(
     }
     if (buffer[from] !== 0x7b && isBlank(buffer, from, to)) return;
     counts.lines++;
-    onLine(buffer, from, to);
+    onLine(buffer, from, to, markedWithin(from, to));
   };
 
   const fd = openSync(file, 'r');
@@ -117,12 +142,13 @@ export function forEachLine(
       position += read;
       onBytes?.(read);
       const end = filled + read;
-      const view = buffer.subarray(0, end);
+      chunk = buffer.subarray(0, end);
+      markerAt = -1;
       let start = 0;
       for (
-        let newline = view.indexOf(NEWLINE, 0);
+        let newline = chunk.indexOf(NEWLINE, 0);
         newline !== -1;
-        newline = view.indexOf(NEWLINE, start)
+        newline = chunk.indexOf(NEWLINE, start)
       ) {
         if (dropping) dropping = false;
         else emit(start, newline);
@@ -143,7 +169,11 @@ export function forEachLine(
         base += start;
       }
     }
-    if (filled > 0 && !dropping) emit(0, filled);
+    if (filled > 0 && !dropping) {
+      chunk = buffer.subarray(0, filled);
+      markerAt = -1;
+      emit(0, filled);
+    }
   } finally {
     closeSync(fd);
   }

@@ -122,7 +122,6 @@ function embeddedUsageLine(line: JsonObject): JsonObject | null {
   };
 }
 
-const USAGE_KEY = Buffer.from('"usage"');
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
@@ -130,24 +129,30 @@ function isSpace(byte: number | undefined): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0d;
 }
 
+/** The bytes that mark a line that may carry usage (`lineVerdict`). */
+export const USAGE_KEY = Buffer.from('"usage"');
+
 /**
  * What a line needs, decided from its bytes alone, because most bytes of a transcript are tool
  * results that carry no usage and are not worth decoding: `malformed` when it cannot be a JSON
  * object (it does not start with `{` and end with `}`: a half-written line, say), `parse` when
  * it names `"usage"` (only such lines, and progress lines that embed one, can carry usage; a
- * quote inside a JSON string is escaped, so text cannot fake the key), else `skip`.
+ * quote inside a JSON string is escaped, so text cannot fake the key), else `skip`. Whether it
+ * names the key is looked up here unless the caller knows (`forEachLine`'s `marker`).
  */
 export function lineVerdict(
   buffer: Buffer,
   start: number,
   end: number,
+  namesUsage?: boolean,
 ): 'skip' | 'malformed' | 'parse' {
   let first = start;
   while (first < end && isSpace(buffer[first])) first++;
   let last = end - 1;
   while (last > first && isSpace(buffer[last])) last--;
   if (buffer[first] !== OPEN_BRACE || buffer[last] !== CLOSE_BRACE) return 'malformed';
-  return buffer.subarray(first, last + 1).indexOf(USAGE_KEY) === -1 ? 'skip' : 'parse';
+  const named = namesUsage ?? buffer.subarray(first, last + 1).indexOf(USAGE_KEY) !== -1;
+  return named ? 'parse' : 'skip';
 }
 
 /**

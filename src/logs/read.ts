@@ -4,7 +4,7 @@ import { ResponseDeduper } from './dedupe.js';
 import { type EdgeHashes, edgeHashesOrNone } from './edges.js';
 import { byPath, describeFsError, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
-import { lineVerdict, MALFORMED, parseUsageLine } from './parse.js';
+import { lineVerdict, MALFORMED, parseUsageLine, USAGE_KEY } from './parse.js';
 import { StringPool } from './string-pool.js';
 
 /** A transcript to read, from byte `from` on (where an earlier read of it stopped). */
@@ -114,8 +114,8 @@ export class TranscriptReader {
       try {
         const counts = forEachLine(
           file.path,
-          (buffer, start, end) => {
-            const verdict = lineVerdict(buffer, start, end);
+          (buffer, start, end, namesUsage) => {
+            const verdict = lineVerdict(buffer, start, end, namesUsage);
             lastMalformed = false;
             if (verdict === 'skip') return;
             const parsed =
@@ -139,6 +139,7 @@ export class TranscriptReader {
           },
           {
             from,
+            marker: USAGE_KEY,
             onBytes: (bytes) => {
               bytesRead += bytes;
               onRead(bytes, false);

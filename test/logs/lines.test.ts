@@ -54,6 +54,35 @@ describe('forEachLine', () => {
     expect(lines[1]).toBe('{"next":true}');
   });
 
+  it('says of each line whether it holds the marker, as a search of the line would', async () => {
+    const marker = Buffer.from('"usage"');
+    // Lines of every length around the 1 MiB chunk, the marker at their start, end, or not at
+    // all, so that some straddle a chunk's end; a BOM first, CRs, a last line without newline.
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const pad = 'x'.repeat((i * 37_913) % 90_000);
+      const at = i % 3;
+      lines.push(
+        at === 0
+          ? `{"usage":1,"p":"${pad}"}`
+          : at === 1
+            ? `{"p":"${pad}","usage":2}`
+            : `{"p":"${pad}"}`,
+      );
+    }
+    const content = `\uFEFF${lines.join('\r\n')}\n${lines.slice(0, 7).join('\n')}\n{"usage":`;
+    const dir = await fsFixture({ 'f.jsonl': content });
+    const seen: [string, boolean][] = [];
+    forEachLine(
+      path.join(dir, 'f.jsonl'),
+      (buffer, start, end, marked) => seen.push([buffer.toString('utf8', start, end), marked]),
+      { marker },
+    );
+    expect(seen.length).toBe(68);
+    expect(seen.filter(([, marked]) => marked).length).toBe(40 + 5 + 1);
+    for (const [line, marked] of seen) expect(marked).toBe(line.includes('"usage"'));
+  });
+
   it('reports the bytes of each chunk it reads', async () => {
     const dir = await fsFixture({ 'f.jsonl': 'y'.repeat(1_500_000) });
     const chunks: number[] = [];
