@@ -1,6 +1,6 @@
 import { type PricedRecord, type TokenCounts, type ToolUse, unpricedRecord } from '../types.js';
 import type { Usage, UsageLine } from './schema.js';
-import { StringPool } from './string-pool.js';
+import { Slot, StringPool } from './string-pool.js';
 import { readUsageLine, timestampMs } from './validate.js';
 
 /** Where a line came from; the parser copies it into each record. */
@@ -69,9 +69,9 @@ interface ResponseContext {
 function contextOf(line: UsageLine, source: LineSource, strings: StringPool): ResponseContext {
   return {
     timestamp: timestampMs(line.timestamp),
-    sessionId: line.sessionId ? strings.of(line.sessionId) : source.session,
-    cwd: strings.ofNullable(line.cwd ?? null),
-    model: strings.of(line.message.model ?? UNKNOWN_MODEL),
+    sessionId: line.sessionId ? strings.of(line.sessionId, Slot.session) : source.session,
+    cwd: strings.ofNullable(line.cwd ?? null, Slot.folder),
+    model: strings.of(line.message.model ?? UNKNOWN_MODEL, Slot.model),
   };
 }
 
@@ -203,7 +203,7 @@ function toolUsesOf(
     if (typeof block.id !== 'string' || typeof block.name !== 'string') continue;
     tools.push({
       id: block.id,
-      name: strings.of(block.name),
+      name: strings.of(block.name, Slot.tool),
       timestamp: context.timestamp,
       sessionId: context.sessionId,
       project: source.project,
