@@ -18,6 +18,66 @@ const AHEAD_MS = 86_400_000;
 let lastTimestamp = '';
 let lastMs = Number.NaN;
 
+/** The digits of `text` from `at` to `end` as a number, or NaN when one is not a digit. */
+function digits(text: string, at: number, end: number): number {
+  let value = 0;
+  for (let i = at; i < end; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1-12). */
+function daysFromEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
+ * The time of `2026-11-20T10:00:00.123Z`, the form Claude Code writes, worked out from its
+ * digits (`Date.parse` was a fifth of validating a usage line); NaN for any other form or a
+ * date that is not one, which `Date.parse` then reads as it does.
+ */
+export function isoUtcMs(text: string): number {
+  if (
+    text.length !== 24 ||
+    text.charCodeAt(4) !== 0x2d || // -
+    text.charCodeAt(7) !== 0x2d ||
+    text.charCodeAt(10) !== 0x54 || // T
+    text.charCodeAt(13) !== 0x3a || // :
+    text.charCodeAt(16) !== 0x3a ||
+    text.charCodeAt(19) !== 0x2e || // .
+    text.charCodeAt(23) !== 0x5a // Z
+  ) {
+    return Number.NaN;
+  }
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
+  const second = digits(text, 17, 19);
+  const millisecond = digits(text, 20, 23);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const monthDays = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  // NaN fails every comparison.
+  if (!(day >= 1 && day <= monthDays && hour <= 23 && minute <= 59 && second <= 59)) {
+    return Number.NaN;
+  }
+  if (Number.isNaN(year) || Number.isNaN(millisecond)) return Number.NaN;
+  const seconds = (hour * 60 + minute) * 60 + second;
+  return daysFromEpoch(year, month, day) * 86_400_000 + seconds * 1000 + millisecond;
+}
+
 /**
  * `Date.parse` of a timestamp, kept for the last one: each usage line's is checked here, then
  * read for its record (two parses a line were 2-3% of a cold run).
@@ -25,7 +85,8 @@ let lastMs = Number.NaN;
 export function timestampMs(text: string): number {
   if (text !== lastTimestamp) {
     lastTimestamp = text;
-    lastMs = Date.parse(text);
+    const ms = isoUtcMs(text);
+    lastMs = Number.isNaN(ms) ? Date.parse(text) : ms;
   }
   return lastMs;
 }

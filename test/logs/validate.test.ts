@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageLineSchema } from '../../src/logs/schema.js';
-import { readUsageLine } from '../../src/logs/validate.js';
+import { isoUtcMs, readUsageLine, timestampMs } from '../../src/logs/validate.js';
 import { REPO } from '../helpers/cli.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: these tests take apart parsed JSON of any shape.
@@ -71,6 +71,43 @@ describe('readUsageLine agrees with UsageLineSchema', () => {
       const copy = structuredClone(object) as Json;
       breakIt(copy);
       expect(readUsageLine(copy) !== null).toBe(UsageLineSchema.safeParse(copy).success);
+    }
+  });
+});
+
+describe('isoUtcMs', () => {
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('reads the form Claude Code writes as Date.parse does, every day of 400 years and more', () => {
+    const from = Date.UTC(1900, 0, 1);
+    for (let ms = from; ms < Date.UTC(2300, 0, 1); ms += 86_400_000 + 3_723_456) {
+      expect(isoUtcMs(iso(ms))).toBe(ms);
+    }
+    for (const text of [
+      '0000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '2024-02-29T12:00:00.500Z',
+    ]) {
+      expect(isoUtcMs(text)).toBe(Date.parse(text));
+    }
+  });
+
+  it('leaves any other form, and what is not a date, to Date.parse', () => {
+    for (const text of [
+      '2025-02-29T00:00:00.000Z', // not a leap year
+      '2026-04-31T00:00:00.000Z',
+      '2026-13-01T00:00:00.000Z',
+      '2026-11-20T24:00:00.000Z', // Date.parse reads this as the next midnight
+      '2026-11-20T10:60:00.000Z',
+      '2026-11-20T10:00:60.000Z',
+      '2026-11-20T10:00:00Z',
+      '2026-11-20T10:00:00.000+01:00',
+      '2026-11-2OT10:00:00.000Z',
+      '2026-11-20 10:00:00.000Z',
+      '',
+    ]) {
+      expect(isoUtcMs(text)).toBeNaN();
+      expect(timestampMs(text)).toBe(Date.parse(text));
     }
   });
 });
