@@ -164,7 +164,9 @@ export function forEachLine(
         filled = 0;
         base = position;
       } else {
-        buffer.copy(buffer, 0, start, end);
+        // The rest of the chunk (the start of a line) to the front, unless it is there: a line
+        // longer than the buffer was moved onto itself, a buffer's worth on every read.
+        if (start > 0) buffer.copy(buffer, 0, start, end);
         filled = end - start;
         base += start;
       }
