@@ -159,12 +159,15 @@ export async function syncFound(
   const background = batches.length > 1;
   // The same reader threads for every batch.
   const threads = background ? new ReaderThreads() : undefined;
-  /** Reads started, by batch: each is started as soon as the threads finish the one before. */
-  const reads: Promise<ReadResult>[] = [];
+  /**
+   * The read of the batch after the one being written, once started: as soon as the threads
+   * have read the one before. Only that one is held, so a batch's result goes once written.
+   */
+  let started: { index: number; reading: Promise<ReadResult> } | undefined;
   const startRead = (i: number): Promise<ReadResult> | null => {
     const batch = batches[i];
     if (batch === undefined) return null;
-    if (reads[i] !== undefined) return reads[i];
+    if (started?.index === i) return started.reading;
     const before = { files: total.filesDone, bytes: total.bytesDone };
     const reading = readTranscripts(batch, {
       hashEdges: true,
@@ -179,7 +182,7 @@ export async function syncFound(
       onThreadsDone: () => startRead(i + 1),
     });
     reading.catch(() => {}); // awaited below; a commit failing first must not leave it unhandled
-    reads[i] = reading;
+    started = { index: i, reading };
     return reading;
   };
   // A ledger that starts empty ends up holding exactly what this sync reads: keep the
