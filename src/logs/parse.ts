@@ -138,21 +138,20 @@ export const USAGE_KEY = Buffer.from('"usage"');
  * object (it does not start with `{` and end with `}`: a half-written line, say), `parse` when
  * it names `"usage"` (only such lines, and progress lines that embed one, can carry usage; a
  * quote inside a JSON string is escaped, so text cannot fake the key), else `skip`. Whether it
- * names the key is looked up here unless the caller knows (`forEachLine`'s `marker`).
+ * names the key the reader found with `forEachLine`'s `marker` (`USAGE_KEY`).
  */
 export function lineVerdict(
   buffer: Buffer,
   start: number,
   end: number,
-  namesUsage?: boolean,
+  namesUsage: boolean,
 ): 'skip' | 'malformed' | 'parse' {
   let first = start;
   while (first < end && isSpace(buffer[first])) first++;
   let last = end - 1;
   while (last > first && isSpace(buffer[last])) last--;
   if (buffer[first] !== OPEN_BRACE || buffer[last] !== CLOSE_BRACE) return 'malformed';
-  const named = namesUsage ?? buffer.subarray(first, last + 1).indexOf(USAGE_KEY) !== -1;
-  return named ? 'parse' : 'skip';
+  return namesUsage ? 'parse' : 'skip';
 }
 
 /**

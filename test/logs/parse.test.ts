@@ -1,7 +1,16 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lineVerdict, MALFORMED, parseUsageLine, tokenCountsOf } from '../../src/logs/parse.js';
+import { forEachLine } from '../../src/logs/lines.js';
+import {
+  lineVerdict,
+  MALFORMED,
+  parseUsageLine,
+  tokenCountsOf,
+  USAGE_KEY,
+} from '../../src/logs/parse.js';
 import { UsageLineSchema } from '../../src/logs/schema.js';
 import type { UsageRecord } from '../../src/types.js';
+import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
 
 const source = {
@@ -217,26 +226,38 @@ describe('tokenCountsOf', () => {
 });
 
 describe('lineVerdict', () => {
-  const verdict = (text: string) => {
-    const buffer = Buffer.from(`xx${text}yy`);
-    return lineVerdict(buffer, 2, buffer.length - 2);
+  /** The verdict on `text` as the reader gives it: a line of a file, marked by `forEachLine`. */
+  const verdict = async (text: string) => {
+    const dir = await fsFixture({ 'f.jsonl': `${text}\n` });
+    const verdicts: string[] = [];
+    forEachLine(
+      path.join(dir, 'f.jsonl'),
+      (buffer, start, end, namesUsage) =>
+        verdicts.push(lineVerdict(buffer, start, end, namesUsage)),
+      { marker: USAGE_KEY },
+    );
+    return verdicts[0];
   };
 
-  it('parses only lines that name "usage"', () => {
-    expect(verdict(assistantLine())).toBe('parse');
-    expect(verdict('{"type":"user","message":{"content":"hi"}}')).toBe('skip');
-    expect(verdict('  {"type":"progress","data":{"message":{"message":{"usage":{}}}}}\r')).toBe(
-      'parse',
+  it('parses only lines that name "usage"', async () => {
+    expect(await verdict(assistantLine())).toBe('parse');
+    expect(await verdict('{"type":"user","message":{"content":"hi"}}')).toBe('skip');
+    expect(
+      await verdict('  {"type":"progress","data":{"message":{"message":{"usage":{}}}}}\r'),
+    ).toBe('parse');
+  });
+
+  it('is not fooled by the word inside a string (quotes there are escaped)', async () => {
+    expect(await verdict('{"type":"user","message":{"content":"the \\"usage\\" key"}}')).toBe(
+      'skip',
     );
   });
 
-  it('is not fooled by the word inside a string (quotes there are escaped)', () => {
-    expect(verdict('{"type":"user","message":{"content":"the \\"usage\\" key"}}')).toBe('skip');
-  });
-
-  it('calls a line that cannot be a JSON object malformed, without parsing it', () => {
-    expect(verdict('{"type":"assistant","message":{"usage":{"input_tokens":5,')).toBe('malformed');
-    expect(verdict('not json')).toBe('malformed');
-    expect(verdict('[1,2]')).toBe('malformed');
+  it('calls a line that cannot be a JSON object malformed, without parsing it', async () => {
+    expect(await verdict('{"type":"assistant","message":{"usage":{"input_tokens":5,')).toBe(
+      'malformed',
+    );
+    expect(await verdict('not json')).toBe('malformed');
+    expect(await verdict('[1,2]')).toBe('malformed');
   });
 });
