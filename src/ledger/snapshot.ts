@@ -47,10 +47,10 @@ function pad8(bytes: number): number {
   return Math.ceil(bytes / 8) * 8;
 }
 
-/** `masks`: each record's roots mask, by key (see `LedgerStore.rootsMask`). */
+/** `maskOf`: a record's roots mask (see `LedgerStore.rootsMask`). */
 export function encodeRecords(
   records: readonly PricedRecord[],
-  masks: ReadonlyMap<string, number>,
+  maskOf: (record: PricedRecord) => number,
 ): Buffer {
   const table = new StringTable();
   const count = records.length;
@@ -58,7 +58,7 @@ export function encodeRecords(
   const refs = new Uint32Array(count * REFS);
   records.forEach((record, i) => {
     writeRecordColumns(record, numbers, i * NUMBERS, refs, i * REFS, table);
-    numbers[i * NUMBERS + RECORD_NUMBERS] = masks.get(record.key ?? '') ?? 0;
+    numbers[i * NUMBERS + RECORD_NUMBERS] = maskOf(record);
   });
   const tableJson = Buffer.from(JSON.stringify(table.strings), 'utf8');
   const tableBytes = pad8(tableJson.length);

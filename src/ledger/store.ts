@@ -268,8 +268,11 @@ export class LedgerStore {
     );
   }
 
-  /** A record's roots mask: the bits of its folder and of those it is also in. */
-  private rootsOf(record: PricedRecord): number {
+  /**
+   * A record's roots mask, as a sync writes it: the bits of its folder and of those it is also
+   * in (a folder not seen before gets an id, so only inside a write, or after one that met it).
+   */
+  rootsOf(record: PricedRecord): number {
     let roots = this.rootBit(record.root);
     for (const other of record.alsoIn ?? []) roots |= this.rootBit(other);
     return roots;
@@ -587,7 +590,10 @@ export class LedgerStore {
     version: number,
     masks: Map<string, number> = this.rootMasks(),
   ): void {
-    this.saveSnapshotBlob(encodeRecords(records, masks), version);
+    this.saveSnapshotBlob(
+      encodeRecords(records, (record) => masks.get(record.key ?? '') ?? 0),
+      version,
+    );
   }
 
   /** Writes a snapshot `encodeRecords` made of every response at data `version`. */

@@ -6,6 +6,7 @@ import { decodeRecords, encodeRecords } from '../../src/ledger/snapshot.js';
 import { syncLedger } from '../../src/ledger/sync.js';
 import { findTranscriptFiles } from '../../src/logs/files.js';
 import { readTranscripts } from '../../src/logs/load.js';
+import type { PricedRecord } from '../../src/types.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { asStored, assistantLine, pricedRecord } from '../helpers/lines.js';
 
@@ -35,11 +36,12 @@ describe('encodeRecords / decodeRecords', () => {
       ['m1:r1', 1],
       ['m2:r2', 2 ** 30],
     ]);
+    const maskOf = (record: PricedRecord) => masks.get(record.key ?? '') ?? 0;
     const decoded = new Map<string, number>();
-    expect(decodeRecords(encodeRecords(records, masks), decoded)).toEqual(asStored(records));
+    expect(decodeRecords(encodeRecords(records, maskOf), decoded)).toEqual(asStored(records));
     expect(decoded).toEqual(masks);
     // A blob inside a larger buffer, at an aligned or an unaligned offset, decodes the same.
-    const blob = encodeRecords(records, masks);
+    const blob = encodeRecords(records, maskOf);
     for (const offset of [8, 3]) {
       const within = new Uint8Array(blob.byteLength + 16);
       within.set(blob, offset);
@@ -48,14 +50,14 @@ describe('encodeRecords / decodeRecords', () => {
         `offset ${offset}`,
       ).toEqual(asStored(records));
     }
-    expect(decodeRecords(encodeRecords([], masks), decoded)).toEqual([]);
+    expect(decodeRecords(encodeRecords([], maskOf), decoded)).toEqual([]);
   });
 
   it('refuses a blob of another format', () => {
     expect(decodeRecords(Buffer.from('not a snapshot at all'), new Map())).toBeNull();
     expect(decodeRecords(Buffer.alloc(3), new Map())).toBeNull();
     // A flipped byte fails the checksum, whichever byte it is.
-    const blob = encodeRecords([pricedRecord({ key: 'm1:r1', outputTokens: 77 })], new Map());
+    const blob = encodeRecords([pricedRecord({ key: 'm1:r1', outputTokens: 77 })], () => 0);
     for (const at of [20, blob.length - 1]) {
       const flipped = Buffer.from(blob);
       flipped[at] = (flipped[at] ?? 0) ^ 1;
