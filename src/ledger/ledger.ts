@@ -4,7 +4,7 @@ import type { LoadProgress } from '../logs/load.js';
 import type { ZonedCalendar } from '../report/calendar.js';
 import { sumByDay, sumRecords } from '../report/sums.js';
 import type { PricedRecord, ScanStats, ToolUse } from '../types.js';
-import { buildIndexesAside } from './indexes.js';
+import { startIndexBuilder } from './indexes.js';
 import { describeLedgerError, openLedgerDatabase } from './open.js';
 import { encodeRecords } from './snapshot.js';
 import { type KeptSums, LedgerStore, SNAPSHOT_REFRESH_ROWS } from './store.js';
@@ -110,17 +110,15 @@ export function loadFromLedger(
   }: LedgerLoadOptions = {},
 ): Promise<LedgerUsage> {
   return withLedger(file, async (store) => {
+    // A first sync's indexes are built on a thread of their own while this one makes the
+    // snapshot and the sums; those are written once the indexes are there.
+    const timeoutMs = store.db.pragma('busy_timeout', { simple: true }) as number;
     const outcome = await syncLedger(store, projectDirs, {
       onProgress,
       batchBytes,
-      leaveIndexes: file !== ':memory:',
+      ...(file === ':memory:' ? {} : { indexesAside: () => startIndexBuilder(file, timeoutMs) }),
     });
-    // A first sync's indexes are built on a thread of their own while this one makes the
-    // snapshot and the sums; those are written once the indexes are there.
-    const indexing =
-      outcome.indexesLeft === true
-        ? buildIndexesAside(file, store.db.pragma('busy_timeout', { simple: true }) as number)
-        : null;
+    const { indexing } = outcome;
     const writes: (() => void)[] = [];
     // Made once, when a filter by folder needs them: from the records when this sync filled
     // the ledger, else read from the rows (75 ms at 70,000 responses).
@@ -147,7 +145,7 @@ export function loadFromLedger(
       (outcome.records === undefined
         ? store.records({ roots })
         : store.inRoots(outcome.records, roots, rootMasks));
-    if (indexing !== null && !(await indexing)) store.ensureIndexes();
+    if (indexing !== undefined && !(await indexing)) store.ensureIndexes();
     for (const write of writes) write();
     const keys = toolUses ? new Set(records.map((record) => record.sessionId)) : null;
     return {

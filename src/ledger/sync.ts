@@ -5,6 +5,7 @@ import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../lo
 import { type LoadProgress, ReaderThreads, readTranscripts } from '../logs/load.js';
 import type { ReadResult, ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
+import type { IndexBuilder } from './indexes.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
 
 /**
@@ -83,10 +84,11 @@ export interface SyncOptions {
   /** The size of a batch (tests make it small to have several). */
   batchBytes?: number;
   /**
-   * A first sync that dropped the responses' indexes leaves building them to the caller, who
-   * builds them beside other work (`buildIndexesAside`); the outcome says so.
+   * A thread to build the responses' indexes on (`startIndexBuilder`): a first sync that
+   * dropped them starts it while its last batch is written and builds them as soon as that is
+   * done, while the caller makes the snapshot and the sums; the outcome holds the build.
    */
-  leaveIndexes?: boolean;
+  indexesAside?: () => IndexBuilder;
 }
 
 export interface SyncOutcome {
@@ -101,8 +103,11 @@ export interface SyncOutcome {
   version?: number;
   /** More than `maxBytes` was new, so nothing was read. */
   deferred: boolean;
-  /** The indexes were dropped and not built again (`leaveIndexes`): the caller builds them. */
-  indexesLeft?: boolean;
+  /**
+   * The indexes being built on another thread (`indexesAside`): true once built, false when
+   * they could not be, and the caller builds them.
+   */
+  indexing?: Promise<boolean>;
 }
 
 /**
@@ -129,7 +134,7 @@ export async function syncFound(
     within,
     maxBytes = Number.POSITIVE_INFINITY,
     batchBytes = BATCH_BYTES,
-    leaveIndexes = false,
+    indexesAside,
   }: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const prefix = within === undefined ? undefined : within + path.sep;
@@ -193,11 +198,14 @@ export async function syncFound(
   const dropIndexes = empty && background;
   if (dropIndexes) store.dropIndexes();
   let next = startRead(0);
+  let builder: IndexBuilder | undefined;
+  let written = false;
   try {
     for (let i = 0; next !== null; i++) {
       const read = await next;
       // The next batch is read on the reader threads while this one is written.
       next = startRead(i + 1);
+      if (next === null && dropIndexes) builder = indexesAside?.();
       unreadable.push(...read.stats.unreadable);
       const files: FileUpdate[] = [];
       for (const fileRead of read.files) {
@@ -223,11 +231,14 @@ export async function syncFound(
       // In order already (`readTranscripts`): merged at the end, not sorted again.
       kept?.addOrdered(read.records);
     }
+    written = true;
   } finally {
     threads?.close();
+    if (!written) builder?.cancel();
   }
-  const indexesLeft = dropIndexes && leaveIndexes;
-  if (!indexesLeft) store.ensureIndexes();
+  // Before the rest below (reading the files' states back, merging the records).
+  const indexing = builder?.build();
+  if (indexing === undefined) store.ensureIndexes();
   if (tasks.length > 0) tracked = store.trackedFiles(prefix);
   // Only a sync of everything there is brings the ledger up to date.
   else if (!deferred && within === undefined) store.markSynced(now());
@@ -259,6 +270,6 @@ export async function syncFound(
     records,
     version,
     deferred,
-    ...(indexesLeft ? { indexesLeft } : {}),
+    ...(indexing === undefined ? {} : { indexing }),
   };
 }

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.mjs';
-import { buildIndexesAside, DROP_INDEXES } from '../../src/ledger/indexes.js';
+import { DROP_INDEXES, startIndexBuilder } from '../../src/ledger/indexes.js';
 import { LATEST_VERSION } from '../../src/ledger/migrations.js';
 import { CLI, QUIET_OR_MALFORMED, REPO, runCli } from '../helpers/cli.js';
 import { assistantLine } from '../helpers/lines.js';
@@ -254,7 +254,14 @@ describe("a first sync's indexes", () => {
   it('are built by the built index thread on the ledger file', async () => {
     const { dir, args } = await rulesCopy('index-thread');
     const file = path.join(dir, 'l.db');
-    json([...args, '--all', '--ledger', file]);
+    // In batches of 2 KB: a first sync that drops the indexes and has the thread build them.
+    const batched = json([...args, '--all', '--ledger', file], {
+      USAGE_LEDGER_BATCH_BYTES: '2000',
+    });
+    expect(indexesOf(file)).toEqual(
+      expect.arrayContaining(['responses_by_version', 'responses_by_time', 'responses_by_session']),
+    );
+    expect(batched.totals).toEqual(json([...args, '--all', '--no-ledger']).totals);
     const db = new Database(file);
     db.exec(DROP_INDEXES);
     db.close();
@@ -262,6 +269,7 @@ describe("a first sync's indexes", () => {
     const worker = new Worker(path.join(REPO, 'dist', 'cli', 'index-worker.js'), {
       workerData: { file, timeoutMs: 5000 },
     });
+    worker.postMessage('build');
     const built = await new Promise((resolve) => worker.once('message', resolve));
     expect(built).toBe(true);
     expect(indexesOf(file)).toEqual(
@@ -271,7 +279,7 @@ describe("a first sync's indexes", () => {
 
   it('are left to the caller when the thread cannot build them', async () => {
     // From the sources there is no built index-worker.js next to indexes.ts.
-    expect(await buildIndexesAside(path.join(work, 'none.db'), 100)).toBe(false);
+    expect(await startIndexBuilder(path.join(work, 'none.db'), 100).build()).toBe(false);
   });
 });
 
