@@ -8,12 +8,18 @@ import { encodeRead, transferablesOf } from './transfer.js';
  * (`claimed`), with progress sent now and then, hands back what it read, and waits for the
  * next read (`ReaderThreads`).
  */
-parentPort?.on('message', ({ files, next, options }: WorkerTask) => {
+parentPort?.on('message', ({ files, next, leaveBytes, options }: WorkerTask) => {
   let pendingBytes = 0;
   let pendingFiles = 0;
   const reader = new TranscriptReader();
   reader.read(
-    claimed(files, new Int32Array(next)),
+    claimed(
+      files,
+      new Int32Array(next),
+      leaveBytes > 0
+        ? { bytes: leaveBytes, sizeOf: (file) => file.size - (file.from ?? 0) }
+        : undefined,
+    ),
     (bytes, fileDone) => {
       pendingBytes += bytes;
       if (fileDone) pendingFiles++;

@@ -62,6 +62,22 @@ describe('claimed', () => {
     expect(taken).toEqual([['a', 'b', 'd', 'e'], ['c']]);
     expect(readers.map((reader) => reader.next().done)).toEqual([true, true]);
   });
+
+  it('leaves the last files to the other reader once fewer bytes than asked are left', () => {
+    const files = [{ size: 40 }, { size: 30 }, { size: 20 }, { size: 6 }, { size: 4 }];
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const worker = claimed(files, next, { bytes: 11, sizeOf: (file) => file.size });
+    const main = claimed(files, next);
+    const taken = (reader: Generator<{ size: number }>) => [...reader].map((file) => file.size);
+    // After 40, 30 and 20, the 10 bytes left are fewer than 11: the worker takes no more.
+    expect(taken(worker)).toEqual([40, 30, 20]);
+    expect(taken(main)).toEqual([6, 4]);
+    // Leaving nothing, it takes every file, as without.
+    const again = new Int32Array(new SharedArrayBuffer(4));
+    expect(taken(claimed(files, again, { bytes: 0, sizeOf: (file) => file.size }))).toEqual([
+      40, 30, 20, 6, 4,
+    ]);
+  });
 });
 
 describe('threadCount', () => {
