@@ -70,6 +70,16 @@ describe('priceRecords on fixtures/pricing (EXPECTED.md)', () => {
     },
   );
 
+  it('sets every cost part of every record, in every mode (records start without them)', async () => {
+    for (const mode of ['calculate', 'auto', 'display'] as const) {
+      for (const record of await priced(mode)) {
+        for (const part of COST_PARTS) {
+          expect(typeof record[part], `${mode} ${record.key} ${part}`).toBe('number');
+        }
+      }
+    }
+  });
+
   it('uses costUSD in auto and display modes only', async () => {
     const find = (records: Awaited<ReturnType<typeof priced>>) =>
       records.find((r) => r.key === 'msg_K1:req_K1');
