@@ -162,10 +162,25 @@ export function generate(dir, targetBytes, { single = false, seed = 1, profile =
     'the of and to in is that for it with as on this be are by file test we function return value'.split(
       ' ',
     );
-  /** Text of about `bytes` characters, words rather than one repeated letter. */
+  // Claude's replies and tools' output are Markdown and code, not one long line of ASCII: line
+  // breaks and quotes (escapes in the JSON) in nearly every block, and now and then a character
+  // outside ASCII (dashes, arrows, check marks, accents, other scripts), one word in 150 here:
+  // a third of short blocks and most long ones hold one, English-only logs' share; others' have
+  // more. Decoding and parsing such text costs a JSON reader more than ASCII does.
+  const NON_ASCII = ['—', '→', '✓', '✅', '…', 'café', 'größe', 'naïve', '日本語', 'Привет'];
+  const QUOTED = ['"value"', '`test`', "'file'", '\\n', '"the"'];
+  /** Text of about `bytes` characters, in words and lines rather than one repeated letter. */
   const prose = (bytes) => {
     let text = '';
-    while (text.length < bytes) text += `${pick(WORDS)} `;
+    let lineWords = 0;
+    while (text.length < bytes) {
+      const roll = random();
+      const word = roll < 1 / 150 ? pick(NON_ASCII) : roll < 0.05 ? pick(QUOTED) : pick(WORDS);
+      lineWords++;
+      const lineEnd = lineWords >= 12 && roll > 0.9;
+      if (lineEnd) lineWords = 0;
+      text += lineEnd ? `${word}\n` : `${word} `;
+    }
     return text.slice(0, bytes);
   };
 

@@ -30,7 +30,8 @@ const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
 const withCc18 = !args.includes('--no-cc18');
 // 2: expected totals priced by the dates of the range (Sonnet 4.5 tier gone, Opus 4.6 fast ends).
 // 3: the shape of real logs (claude-logs.md), a usage-heavy profile, the 2026 fields.
-const GEN_VERSION = 3;
+// 4: text with line breaks, quotes and characters outside ASCII, as real replies have.
+const GEN_VERSION = 4;
 const MiB = 1024 ** 2;
 
 function sh(command, argv, options = {}) {
