@@ -4,7 +4,7 @@ import { ResponseDeduper } from './dedupe.js';
 import { type EdgeHashes, edgeHashesOrNone } from './edges.js';
 import { byPath, describeFsError, type TranscriptFile } from './files.js';
 import { forEachLine } from './lines.js';
-import { lineVerdict, MALFORMED, parseUsageLine, USAGE_KEY } from './parse.js';
+import { lineVerdict, MALFORMED, parseUsageBytes, USAGE_KEY } from './parse.js';
 import { StringPool } from './string-pool.js';
 
 /** A transcript to read, from byte `from` on (where an earlier read of it stopped). */
@@ -121,7 +121,7 @@ export class TranscriptReader {
             const parsed =
               verdict === 'malformed'
                 ? MALFORMED
-                : parseUsageLine(buffer.toString('utf8', start, end), file, strings);
+                : parseUsageBytes(buffer, start, end, file, strings);
             if (parsed === MALFORMED) {
               malformed++;
               lastMalformed = true;

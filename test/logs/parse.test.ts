@@ -1,14 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { forEachLine } from '../../src/logs/lines.js';
 import {
   lineVerdict,
   MALFORMED,
+  parseUsageBytes,
   parseUsageLine,
   tokenCountsOf,
   USAGE_KEY,
 } from '../../src/logs/parse.js';
 import { UsageLineSchema } from '../../src/logs/schema.js';
+import { StringPool } from '../../src/logs/string-pool.js';
 import type { UsageRecord } from '../../src/types.js';
 import { fsFixture } from '../helpers/fs-fixture.js';
 import { assistantLine } from '../helpers/lines.js';
@@ -170,6 +173,112 @@ describe('parseUsageLine', () => {
       expect(parseUsageLine(line, source) === MALFORMED).toBe(!valid);
     }
     expect(checked).toBeGreaterThan(3);
+  });
+});
+
+/** What parseUsageLine makes of the bytes decoded as UTF-8, each with a pool of its own. */
+function bothWays(bytes: Buffer) {
+  return {
+    fromBytes: parseUsageBytes(bytes, 0, bytes.length, source, new StringPool()),
+    fromUtf8: parseUsageLine(bytes.toString('utf8'), source, new StringPool()),
+  };
+}
+
+function withRaw(line: string, field: string, rawJson: Buffer): Buffer {
+  const [before, after] = line.split(`"${field}"`);
+  return Buffer.concat([Buffer.from(before ?? ''), rawJson, Buffer.from(after ?? '')]);
+}
+
+describe('parseUsageBytes', () => {
+  it('gives what parseUsageLine gives from UTF-8 on every line of every fixture', () => {
+    const fixtures = new URL('../../fixtures/', import.meta.url).pathname;
+    let lines = 0;
+    for (const file of readdirSync(fixtures, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.jsonl')) continue;
+      for (const line of readFileSync(path.join(fixtures, file)).toString('latin1').split('\n')) {
+        if (line.trim() === '') continue;
+        const { fromBytes, fromUtf8 } = bothWays(Buffer.from(line, 'latin1'));
+        expect(fromBytes).toEqual(fromUtf8);
+        lines++;
+      }
+    }
+    expect(lines).toBeGreaterThan(50);
+  });
+
+  it('decodes the strings a record keeps from UTF-8 when the text is not ASCII', () => {
+    const line = JSON.stringify({
+      type: 'assistant',
+      timestamp: '2026-11-20T10:00:00.000Z',
+      sessionId: 'séance-1',
+      cwd: '/home/José/日本語',
+      requestId: 'req_é',
+      message: {
+        id: 'msg_→',
+        model: 'claude-sönnet',
+        content: [
+          { type: 'text', text: 'Done — all ✓ 🙂' },
+          { type: 'tool_use', id: 'toolu_ü', name: 'Bash→', input: { command: 'echo ñ' } },
+        ],
+        usage: { input_tokens: 1, output_tokens: 2, inference_geo: 'ï' },
+      },
+    });
+    const { fromBytes, fromUtf8 } = bothWays(Buffer.from(line));
+    expect(fromBytes).toEqual(fromUtf8);
+    expect(fromBytes).toMatchObject({
+      record: {
+        key: 'msg_→:req_é',
+        sessionId: 'séance-1',
+        cwd: '/home/José/日本語',
+        model: 'claude-sönnet',
+        inferenceGeo: 'ï',
+      },
+      tools: [{ id: 'toolu_ü', name: 'Bash→' }],
+    });
+  });
+
+  it('reads a \\u escape beside raw bytes outside ASCII as UTF-8 would', () => {
+    // Parsed as Latin-1, the escape would give the character é and the raw bytes of the text
+    // their own; decoding both again as UTF-8 would turn é into a replacement character.
+    const line = Buffer.from(
+      assistantLine({ cwd: 'CWD' })
+        .replace('"CWD"', '"/home/Jos\\u00e9"')
+        .replace('"hi"', '"naïve"'),
+    );
+    const { fromBytes, fromUtf8 } = bothWays(line);
+    expect(fromBytes).toEqual(fromUtf8);
+    expect(fromBytes).toMatchObject({ record: { cwd: '/home/José' } });
+  });
+
+  it('turns bytes that are not UTF-8 into the replacement characters UTF-8 decoding gives', () => {
+    const broken = withRaw(
+      assistantLine({ cwd: 'CWD' }),
+      'CWD',
+      Buffer.from([0x22, 0x2f, 0xff, 0x61, 0xe6, 0x97, 0x22]), // "/\xffa" and half of 日
+    );
+    const { fromBytes, fromUtf8 } = bothWays(broken);
+    expect(fromBytes).toEqual(fromUtf8);
+    expect(fromBytes).toMatchObject({ record: { cwd: '/\ufffda\ufffd' } });
+  });
+
+  it('reads a timestamp outside ASCII as UTF-8 would', () => {
+    // Date.parse takes a no-break space for a space; Latin-1 would make it two characters.
+    const line = Buffer.from(assistantLine({ timestamp: 'Nov 20 2026\u00a010:00:00 GMT' }));
+    const { fromBytes, fromUtf8 } = bothWays(line);
+    expect(fromBytes).toEqual(fromUtf8);
+    expect(fromBytes).toMatchObject({ record: { timestamp: Date.parse('2026-11-20T10:00:00Z') } });
+  });
+
+  it('calls the same lines malformed: broken JSON, a timestamp outside ASCII', () => {
+    const lines = [
+      Buffer.from(`${assistantLine().slice(0, -2)}é}`),
+      Buffer.from(assistantLine({ timestamp: '2026-11-20T10:00:00.000Z é' })),
+      Buffer.from(assistantLine({ timestamp: '２０２６-11-20T10:00:00.000Z' })),
+    ];
+    for (const line of lines) {
+      const { fromBytes, fromUtf8 } = bothWays(line);
+      expect(fromBytes).toBe(MALFORMED);
+      expect(fromUtf8).toBe(MALFORMED);
+    }
   });
 });
 
