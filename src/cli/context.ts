@@ -4,7 +4,7 @@ import type { ViewContext } from '../format/grouped.js';
 import { terminalSafe } from '../format/printable.js';
 import { filterScope, type TableOptions } from '../format/rollup-table.js';
 import { wrapText } from '../format/wrap.js';
-import { type Day, ZonedCalendar } from '../report/calendar.js';
+import type { Day } from '../report/calendar.js';
 import { usageDaySpan } from '../report/daily.js';
 import type { NamedRollup } from '../report/group.js';
 import { resolveRange } from '../report/range.js';
@@ -17,7 +17,7 @@ import {
 import { type LoadNeeds, loadPricedRecords, warnUnpriced } from './records.js';
 import type { ReportOptions } from './shared-options.js';
 import { outputWidth } from './terminal.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 /** Everything a report command needs: the records, the range, and the chosen selection. */
 export type ReportContext = CoreReportContext<ReportOptions>;
@@ -33,7 +33,7 @@ export async function loadReport(
   defaultSince?: (until: Day) => Day,
   needs: LoadNeeds = {},
 ): Promise<ReportContext> {
-  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+  const calendar = calendarOf(options.timezone);
   const now = Date.now();
   // A bad range is a usage error before the (possibly long) scan.
   resolveRange(options, calendar.dayOf(now), null, defaultSince);

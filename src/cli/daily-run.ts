@@ -1,13 +1,12 @@
 import { ExitCode, UsageError } from '../errors.js';
 import { renderDayDetail } from '../format/day-detail.js';
 import { loadTableCode } from '../format/table.js';
-import { ZonedCalendar } from '../report/calendar.js';
 import { dayDetail, dayDetailSince } from '../report/day-detail.js';
 import { parseDayArgument } from '../report/range.js';
 import { dayJson, REPORT } from '../reports/registry.js';
 import { loadReport, printJson, printReport, unpricedOf, viewContext } from './context.js';
 import { type ReportCommandOptions, runReport } from './report-run.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 export interface DailyOptions extends ReportCommandOptions {
   day?: string;
@@ -18,7 +17,7 @@ export interface DailyOptions extends ReportCommandOptions {
  * day, which the month projection needs; everything else is the day's own records.
  */
 async function runDay(options: DailyOptions, dayArgument: string): Promise<void> {
-  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+  const calendar = calendarOf(options.timezone);
   const today = calendar.dayOf(Date.now());
   const day = parseDayArgument('--day', dayArgument, today);
   if (day > today) {

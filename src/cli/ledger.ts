@@ -14,12 +14,11 @@ import { ledgerStatus } from '../ledger/status.js';
 import type { LedgerStore } from '../ledger/store.js';
 import { syncLedger } from '../ledger/sync.js';
 import { findTranscriptFiles } from '../logs/files.js';
-import { ZonedCalendar } from '../report/calendar.js';
 import { printJson, printText } from './context.js';
 import { findProjectDirs, warnUnreadable } from './records.js';
 import { dataDirOption, jsonOption, ledgerOption, timezoneOption } from './shared-options.js';
 import { progressReporter } from './terminal.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 interface LedgerOptions {
   ledger?: string;
@@ -109,7 +108,7 @@ async function showStatus(options: LedgerOptions): Promise<void> {
     printJson({ exists: true, ...ledgerStatusJson(status) });
     return;
   }
-  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+  const calendar = calendarOf(options.timezone);
   printText(renderLedgerStatus(status, calendar, Date.now()));
 }
 

@@ -1,6 +1,6 @@
 import { printable } from '../format/printable.js';
 import type { ResolvedRoots } from '../logs/roots.js';
-import { ZonedCalendar } from '../report/calendar.js';
+import type { ZonedCalendar } from '../report/calendar.js';
 import { unpricedReasons } from '../report/unpriced.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import { findRoots, loadUsage, type Usage, unreadableWarnings } from '../usage.js';
@@ -8,7 +8,7 @@ import { warn } from './context.js';
 import { processEnvironment } from './environment.js';
 import type { ReportOptions } from './shared-options.js';
 import { progressReporter } from './terminal.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 export type PricedUsage = Usage;
 
@@ -79,9 +79,7 @@ export async function loadPricedRecords(
         ...options,
         toolUses: needs.toolUses,
         // The report's own calendar, when it has one: the days it works out are kept in it.
-        sums: needs.sums
-          ? { calendar: calendar ?? new ZonedCalendar(timeZoneOf(options.timezone)) }
-          : undefined,
+        sums: needs.sums ? { calendar: calendar ?? calendarOf(options.timezone) } : undefined,
       },
       processEnvironment(),
       {

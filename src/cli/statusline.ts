@@ -21,7 +21,7 @@ import { contextTokensOf } from '../logs/context-size.js';
 import { shortModelName } from '../pricing/match.js';
 import { DEFAULT_COST_MODE } from '../pricing/price-records.js';
 import { DEFAULT_ALERT_PERCENT } from '../report/budget.js';
-import { ZonedCalendar } from '../report/calendar.js';
+import type { ZonedCalendar } from '../report/calendar.js';
 import { limitsReport } from '../report/limits.js';
 import { type StatusFigures, statusFigures } from '../report/statusline.js';
 import { budgetLimitsOf } from '../report-context.js';
@@ -30,7 +30,7 @@ import { writeFileAtomic } from '../write-file-atomic.js';
 import { processEnvironment } from './environment.js';
 import { isCharacterDevice, printAndExit, readStdin } from './raw-stdio.js';
 import type { ReportOptions } from './shared-options.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 export interface StatuslineOptions extends ReportOptions {
   color?: boolean;
@@ -171,7 +171,8 @@ function lineKey(
     options.weeklyBudget,
     options.monthlyBudget,
     options.budgetAlert,
-    timeZoneOf(options.timezone),
+    // Not the zone's name, which only Intl knows (a fifth of a line's time to load).
+    options.timezone ?? `this process's zone, TZ=${process.env.TZ ?? ''}`,
     options.mode,
     options.ledger,
     options.config,
@@ -255,7 +256,7 @@ export async function runStatusline(options: StatuslineOptions): Promise<void> {
       isTTY: isCharacterDevice(1),
     });
     const colors = palette(colored);
-    const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+    const calendar = calendarOf(options.timezone);
     const limitsText = (kept: LimitObservations, alertPercent: number) =>
       limitsPart(
         limitsReport(limitsNow(official.limits, kept, now), [], now, alertPercent),

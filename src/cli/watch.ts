@@ -15,7 +15,7 @@ import { fitToScreen, wrapText } from '../format/wrap.js';
 import { latestLimits, officialCacheFile } from '../limits/keep.js';
 import { activeBlock, usageBlocks } from '../report/blocks.js';
 import { budgetLines, hasBudget } from '../report/budget.js';
-import { weekOf, ZonedCalendar } from '../report/calendar.js';
+import { weekOf } from '../report/calendar.js';
 import { rollupSelected } from '../report/daily.js';
 import { limitsReport } from '../report/limits.js';
 import { selectRecords } from '../report/select.js';
@@ -34,7 +34,7 @@ import { followFolders } from './follow.js';
 import { openStore } from './open-store.js';
 import { reportCommand } from './report-command.js';
 import { positiveInteger, type ReportOptions } from './shared-options.js';
-import { timeZoneOf } from './zone.js';
+import { calendarOf } from './zone.js';
 
 interface WatchOptions extends ReportOptions {
   interval: number;
@@ -56,7 +56,7 @@ const TERMINATED = 143;
  */
 async function runWatch(options: WatchOptions): Promise<void> {
   const tty = process.stdout.isTTY === true;
-  const calendar = new ZonedCalendar(timeZoneOf(options.timezone));
+  const calendar = calendarOf(options.timezone);
   const store = await openStore(options);
   await loadTableCode();
   const officialFile = officialCacheFile(cacheDir(process.env, os.homedir()));

@@ -10,7 +10,7 @@ const SLOT = 15 * MINUTE;
 export type Day = string;
 
 /** Names of UTC itself: no offset ever, so no time zone data needs to be loaded for them. */
-const UTC_NAMES = new Set([
+export const UTC_NAMES: ReadonlySet<string> = new Set([
   'UTC',
   'Etc/UTC',
   'Etc/UCT',
@@ -40,6 +40,11 @@ export function assertTimeZone(timeZone: string): void {
   }
 }
 
+/** The zone this process runs in (`TZ`, else the system's), named by `nameOf`. */
+export interface ThisProcessZone {
+  nameOf: () => string;
+}
+
 /**
  * Local days and hours of instants in one time zone. The lookup of an offset is slow and
  * records come by the hundred thousand, so offsets are looked up once per UTC day (a zone
@@ -51,10 +56,34 @@ export class ZonedCalendar {
   private readonly slotOffsets = new Map<number, number>();
   private readonly days = new Map<number, Day>();
   private readonly utc: boolean;
+  /** Minutes to add to UTC at an instant, looked up (the slow part). */
+  private readonly offsetAt: (ms: number) => number;
+  private zoneName: string | undefined;
+  private readonly nameOf: () => string;
 
-  constructor(readonly timeZone: string) {
-    assertTimeZone(timeZone);
-    this.utc = UTC_NAMES.has(timeZone);
+  /**
+   * A named zone, or the zone this process runs in: its offsets from `Date`, which keeps that
+   * zone's rules (the same ICU data and zone Intl has), and its name (`nameOf`, by Intl) looked
+   * up only when shown: the first use of Intl costs 20-25 ms, a fifth of a status line, which
+   * shows days and times but not the zone's name.
+   */
+  constructor(zone: string | ThisProcessZone) {
+    if (typeof zone === 'string') {
+      assertTimeZone(zone);
+      this.utc = UTC_NAMES.has(zone);
+      this.offsetAt = (ms) => tzOffset(zone, new Date(ms));
+      this.nameOf = () => zone;
+    } else {
+      this.utc = false;
+      this.offsetAt = (ms) => -new Date(ms).getTimezoneOffset() || 0;
+      this.nameOf = zone.nameOf;
+    }
+  }
+
+  /** The zone's IANA name. */
+  get timeZone(): string {
+    this.zoneName ??= this.nameOf();
+    return this.zoneName;
   }
 
   /** Minutes to add to UTC to get local time at that instant. */
@@ -64,8 +93,8 @@ export class ZonedCalendar {
     let whole = this.dayOffsets.get(utcDay);
     if (whole === undefined) {
       // The same offset at both ends: the day has no change (none changes and back in a day).
-      const start = tzOffset(this.timeZone, new Date(utcDay * DAY));
-      const end = tzOffset(this.timeZone, new Date((utcDay + 1) * DAY - 1));
+      const start = this.offsetAt(utcDay * DAY);
+      const end = this.offsetAt((utcDay + 1) * DAY - 1);
       whole = start === end ? start : null;
       this.dayOffsets.set(utcDay, whole);
     }
@@ -74,7 +103,7 @@ export class ZonedCalendar {
     const slot = Math.floor(ms / SLOT);
     let offset = this.slotOffsets.get(slot);
     if (offset === undefined) {
-      offset = tzOffset(this.timeZone, new Date(slot * SLOT));
+      offset = this.offsetAt(slot * SLOT);
       this.slotOffsets.set(slot, offset);
     }
     return offset;
