@@ -334,7 +334,8 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     command: process.execPath,
     // Its figures worked out however long that takes: a run past the 180 ms default would
     // print the last line instead, and time less than the work.
-    argv: [ours.argv[0], 'statusline', '--ledger', db, '--timezone', 'UTC', '--timeout', '10000'],
+    // As the README sets it up (no --timezone), for a user outside UTC.
+    argv: [ours.argv[0], 'statusline', '--ledger', db, '--timeout', '10000'],
     viaEnv: true,
 
     input: (dir) => {
@@ -387,7 +388,10 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     const cache = path.join(statuslineCache, String(run));
     mkdirSync(path.join(cache, 'usage-ledger'), { recursive: true });
     writeFileSync(path.join(cache, 'usage-ledger', 'statusline-sync'), '{}');
-    const line = timeRun({ ...statusline, env: () => ({ XDG_CACHE_HOME: cache }) }, work);
+    const line = timeRun(
+      { ...statusline, env: () => ({ XDG_CACHE_HOME: cache, TZ: 'Europe/Berlin' }) },
+      work,
+    );
     if (line.status !== 0 || !line.stdout.includes('session $')) {
       failed = true;
       console.error(`statusline: exit ${line.status}, printed '${line.stdout.trim()}'`);
@@ -456,7 +460,7 @@ const cc20 = references.find((tool) => tool.name.startsWith('ccusage 20'));
     '',
   );
   row(
-    `usage statusline, its figures worked out (${STATUSLINE_RUNS} runs)`,
+    `usage statusline, its figures worked out, TZ=Europe/Berlin (${STATUSLINE_RUNS} runs)`,
     scenario.statusline,
     `p95 ${percentile(
       scenario.statusline.map((sample) => sample.wall),
