@@ -47,6 +47,7 @@ let warned = false;
  * without Intl: the zone is named (by Intl) only when a report shows its name.
  */
 export function calendarOf(option: string | undefined): ZonedCalendar {
-  if (option !== undefined || namesUtc()) return new ZonedCalendar(timeZoneOf(option));
+  if (option !== undefined) return new ZonedCalendar(option);
+  if (namesUtc()) return new ZonedCalendar('UTC');
   return new ZonedCalendar({ nameOf: () => timeZoneOf(undefined) });
 }

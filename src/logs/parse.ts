@@ -201,8 +201,8 @@ const UNICODE_ESCAPE = Buffer.from('\\u');
  * and outside ASCII a line's characters are in its text (replies, code), which no record keeps.
  * Decoded as UTF-8, a line outside ASCII becomes a string of two bytes a character, and decoding
  * and parsing it cost 1.4-1.9 times what Latin-1 costs; the few strings a record keeps are then
- * decoded from UTF-8 (`fromLatin1`) when they hold more than ASCII. A `\u` escape could put a character of
- * 128-255 into a string the bytes do not hold: such a line is decoded as UTF-8.
+ * decoded from UTF-8 (`fromLatin1`) when they hold more than ASCII. A `\u` escape could put a
+ * character of 128-255 into a string the bytes do not hold: such a line is decoded as UTF-8.
  */
 export function parseUsageBytes(
   buffer: Buffer,
