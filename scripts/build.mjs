@@ -7,7 +7,7 @@
 // The maintenance scripts (npm run schemas, npm run prices:build) import the sources too;
 // they are bundled to dist/scripts/. Types are checked by `tsc --noEmit` (npm run lint);
 // esbuild only strips them.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import nodeFs, { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -26,6 +26,10 @@ const banner = {
 // - chalk works out on import how much colour stdout and stderr take, loading node:tty (and
 //   with it node:net) to ask; usage always tells it the level (format/color.ts), so it gets
 //   the answer "none" for the default it never uses.
+// - `import { readFileSync } from 'node:fs'` has Node build a module of every export of fs,
+//   running its getters, among them ReadStream's, which loads Node's stream code (~3 ms of a
+//   status line, which otherwise never needs it): it gets the functions from `require`, the
+//   getters left out (a getter imported would fail the build, not the run).
 // - commander requires node:child_process (and with it node:net) for subcommands that are
 //   executables of their own, which usage has none of; it gets a stand-in that loads the real
 //   module if it is ever called.
@@ -34,6 +38,9 @@ const startupShims = {
   setup(build) {
     build.onResolve({ filter: /^node:process$/ }, (args) =>
       args.kind === 'import-statement' ? { path: 'process', namespace: 'shim' } : undefined,
+    );
+    build.onResolve({ filter: /^node:fs$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: 'fs', namespace: 'shim' } : undefined,
     );
     build.onResolve({ filter: /^node:child_process$/ }, (args) =>
       args.kind === 'require-call' && args.importer.includes('/node_modules/commander/')
@@ -50,6 +57,15 @@ const startupShims = {
     }));
     build.onLoad({ filter: /^process$/, namespace: 'shim' }, () => ({
       contents: 'export default globalThis.process;',
+    }));
+    build.onLoad({ filter: /^fs$/, namespace: 'shim' }, () => ({
+      contents: [
+        "const fs = require('node:fs');",
+        'export default fs;',
+        ...Object.entries(Object.getOwnPropertyDescriptors(nodeFs))
+          .filter(([, descriptor]) => descriptor.get === undefined)
+          .map(([name]) => `export const ${name} = fs.${name};`),
+      ].join('\n'),
     }));
     build.onLoad({ filter: /^child_process$/, namespace: 'shim' }, () => ({
       contents:

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, REPO } from '../helpers/cli.js';
@@ -96,6 +96,44 @@ describe('usage statusline', () => {
     );
     const picked = statusline(s, payload(s), [...ledger, '--format', 'model,ctx']);
     expect(picked.stdout).toBe('Sonnet 4.5 | 41k ctx\n');
+  });
+
+  it("loads none of Node's stream code, and no Intl in a zone outside UTC", async () => {
+    // What a status line costs is mostly Node starting and our code loading: Node's streams
+    // (~20 modules, which importing node:fs brought) and Intl (20-25 ms) it does not need.
+    const s = await setup();
+    const ledger = ['--ledger', path.join(s.dir, 'l.db')];
+    spawnSync(process.execPath, [CLI, ...ledger, '--json'], { env: s.env, encoding: 'utf8' });
+    // A sync just started from here: like most status lines, this one starts none (a sync
+    // in the background, every 30 s, loads node:child_process and with it the streams).
+    mkdirSync(path.join(s.dir, 'cache', 'usage-ledger'), { recursive: true });
+    writeFileSync(path.join(s.dir, 'cache', 'usage-ledger', 'statusline-sync'), '{}');
+    const loaded = path.join(s.dir, 'loaded.txt');
+    const probe = path.join(s.dir, 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import { createRequire } from 'node:module';
+      const { writeFileSync } = createRequire(import.meta.url)('node:fs');
+      process.on('exit', () => writeFileSync(${JSON.stringify(loaded)},
+        process.moduleLoadList.join('\\n') + (globalThis.usedIntl ? '\\nIntl' : '')));
+      for (const name of ['DateTimeFormat', 'NumberFormat']) {
+        const Real = Intl[name];
+        Intl[name] = function (...args) { globalThis.usedIntl = true; return new Real(...args); };
+      }`,
+    );
+    const result = spawnSync(
+      process.execPath,
+      ['--import', probe, CLI, 'statusline', ...ledger, ...patient],
+      { env: { ...s.env, TZ: 'Europe/Berlin' }, input: payload(s), encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^Sonnet 4\.5 \| session \$1\.52 · today /);
+    const modules = readFileSync(loaded, 'utf8').split('\n');
+    expect(modules).toContain('NativeModule fs');
+    expect(
+      modules.filter((name) => /^NativeModule (stream|internal\/fs\/streams)/.test(name)),
+    ).toEqual([]);
+    expect(modules).not.toContain('Intl');
   });
 
   it('makes do with a malformed payload, a missing transcript, or no ledger yet', async () => {
