@@ -1,24 +1,52 @@
-import { readlinkSync } from 'node:fs';
+import { existsSync, readlinkSync } from 'node:fs';
 import { UTC_NAMES, ZonedCalendar } from '../report/calendar.js';
 
+/** An IANA zone's name: `Europe/Berlin`, `America/Argentina/Salta`, `EST5EDT`, `Etc/GMT+5`. */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/;
+const ZONEINFO = '/usr/share/zoneinfo';
+
+export interface SystemZone {
+  env: NodeJS.ProcessEnv;
+  /** Where /etc/localtime links to (throws where it is no link). */
+  localtime: () => string;
+  /** Whether the system has a zone file of that path. */
+  exists: (file: string) => boolean;
+}
+
+const THIS_SYSTEM: SystemZone = {
+  env: process.env,
+  localtime: () => readlinkSync('/etc/localtime'),
+  exists: existsSync,
+};
+
 /**
- * Whether the zone this process runs in is UTC, known without Intl (whose first use costs
- * 20-25 ms): `TZ` names UTC, or without `TZ`, /etc/localtime links to a UTC zone file, where
- * ICU looks next on Linux and macOS. Any other answer is Intl's to give.
+ * The name of the zone this process runs in, as the system gives it, where it gives one
+ * without Intl (whose first use costs 20-25 ms, a fifth of a report from the ledger): `TZ`
+ * when it names a zone file of the system (a leading `:` aside), else, without `TZ`, the zone
+ * file /etc/localtime links to, where ICU looks too (Linux, macOS). Every name of UTC is
+ * `UTC`, as Intl says. Else null: Intl's to say (a rule like `CET-1CEST`, Windows, a system
+ * without zone files). The name is the system's, not ICU's canonical one: `Asia/Kolkata`,
+ * which Intl calls `Asia/Calcutta`, as `--timezone Asia/Kolkata` shows it.
  */
-export function namesUtc(
-  env: NodeJS.ProcessEnv = process.env,
-  localtime: () => string = () => readlinkSync('/etc/localtime'),
-): boolean {
-  if (env.TZ !== undefined) return UTC_NAMES.has(env.TZ);
+export function systemZoneName(system: SystemZone = THIS_SYSTEM): string | null {
+  const tz = system.env.TZ;
+  if (tz !== undefined) {
+    const name = tz.startsWith(':') ? tz.slice(1) : tz;
+    if (UTC_NAMES.has(name)) return 'UTC';
+    return ZONE_NAME.test(name) && system.exists(`${ZONEINFO}/${name}`) ? name : null;
+  }
   let target: string;
   try {
-    target = localtime();
+    target = system.localtime();
   } catch {
-    return false;
+    return null;
   }
   const at = target.lastIndexOf('/zoneinfo/');
-  return at !== -1 && UTC_NAMES.has(target.slice(at + '/zoneinfo/'.length));
+  if (at === -1) return null;
+  const name = target.slice(at + '/zoneinfo/'.length);
+  if (UTC_NAMES.has(name)) return 'UTC';
+  // posix/ and right/ hold the same zones under other rules for leap seconds.
+  return ZONE_NAME.test(name) && !/^(posix|right)\//.test(name) ? name : null;
 }
 
 /**
@@ -27,8 +55,8 @@ export function namesUtc(
  */
 export function timeZoneOf(option: string | undefined): string {
   if (option !== undefined) return option;
-  // Intl names every UTC zone UTC.
-  if (namesUtc()) return 'UTC';
+  const named = systemZoneName();
+  if (named !== null) return named;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
   if (zone !== undefined && zone !== '') return zone;
   if (!warned) {
@@ -44,10 +72,11 @@ let warned = false;
 
 /**
  * The calendar of `--timezone`, else of the zone this process runs in, which `Date` knows
- * without Intl: the zone is named (by Intl) only when a report shows its name.
+ * without Intl: its offsets from `Date`, its name from the system (`systemZoneName`) or, when
+ * a report shows it and the system does not say, from Intl.
  */
 export function calendarOf(option: string | undefined): ZonedCalendar {
   if (option !== undefined) return new ZonedCalendar(option);
-  if (namesUtc()) return new ZonedCalendar('UTC');
+  if (systemZoneName() === 'UTC') return new ZonedCalendar('UTC');
   return new ZonedCalendar({ nameOf: () => timeZoneOf(undefined) });
 }

@@ -1,29 +1,44 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { calendarOf, namesUtc } from '../../src/cli/zone.js';
+import { calendarOf, systemZoneName } from '../../src/cli/zone.js';
 import { ZonedCalendar } from '../../src/report/calendar.js';
 
 const linkTo = (target: string) => () => target;
 const noLink = () => {
-  throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+  throw Object.assign(new Error('EINVAL'), { code: 'EINVAL' });
 };
+const zoneFiles = new Set(['/usr/share/zoneinfo/Europe/Berlin', '/usr/share/zoneinfo/EST5EDT']);
+const system = (env: NodeJS.ProcessEnv, localtime: () => string = noLink) => ({
+  env,
+  localtime,
+  exists: (file: string) => zoneFiles.has(file),
+});
 
-describe('namesUtc', () => {
-  it('takes TZ when it is set, whatever /etc/localtime says', () => {
-    expect(namesUtc({ TZ: 'UTC' }, noLink)).toBe(true);
-    expect(namesUtc({ TZ: 'Etc/UTC' }, noLink)).toBe(true);
-    expect(namesUtc({ TZ: 'Europe/Berlin' }, linkTo('/usr/share/zoneinfo/Etc/UTC'))).toBe(false);
-    // Intl calls an empty TZ Etc/Unknown: its answer, not ours.
-    expect(namesUtc({ TZ: '' }, linkTo('/usr/share/zoneinfo/Etc/UTC'))).toBe(false);
+describe('systemZoneName', () => {
+  it('takes TZ when it names a zone file of the system, whatever /etc/localtime says', () => {
+    const utcLink = linkTo('/usr/share/zoneinfo/Etc/UTC');
+    expect(systemZoneName(system({ TZ: 'Europe/Berlin' }, utcLink))).toBe('Europe/Berlin');
+    expect(systemZoneName(system({ TZ: ':Europe/Berlin' }))).toBe('Europe/Berlin');
+    expect(systemZoneName(system({ TZ: 'EST5EDT' }))).toBe('EST5EDT');
+    expect(systemZoneName(system({ TZ: 'Etc/UTC' }))).toBe('UTC');
+    expect(systemZoneName(system({ TZ: 'UTC' }))).toBe('UTC');
+    // Intl's to say: a zone without a file here, a rule, garbage, a path, an empty TZ.
+    for (const tz of ['Asia/Tokyo', 'CET-1CEST,M3.5.0,M10.5.0/3', 'garbage', '../etc/passwd', '']) {
+      expect(systemZoneName(system({ TZ: tz }, utcLink)), tz).toBeNull();
+    }
   });
 
   it('reads where /etc/localtime links without TZ (Linux, macOS)', () => {
-    expect(namesUtc({}, linkTo('/usr/share/zoneinfo/Etc/UTC'))).toBe(true);
-    expect(namesUtc({}, linkTo('/var/db/timezone/zoneinfo/UTC'))).toBe(true);
-    expect(namesUtc({}, linkTo('/usr/share/zoneinfo/Europe/Berlin'))).toBe(false);
-    // Leap-second and POSIX variants are Intl's to name.
-    expect(namesUtc({}, linkTo('/usr/share/zoneinfo/right/UTC'))).toBe(false);
-    expect(namesUtc({}, linkTo('UTC'))).toBe(false);
-    expect(namesUtc({}, noLink)).toBe(false);
+    const named = (target: string) => systemZoneName(system({}, linkTo(target)));
+    expect(named('/usr/share/zoneinfo/Europe/Berlin')).toBe('Europe/Berlin');
+    expect(named('../usr/share/zoneinfo/America/Argentina/Salta')).toBe('America/Argentina/Salta');
+    expect(named('/var/db/timezone/zoneinfo/Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(named('/usr/share/zoneinfo/Etc/UTC')).toBe('UTC');
+    // Leap-second and POSIX variants, and links elsewhere, are Intl's to name.
+    expect(named('/usr/share/zoneinfo/right/Europe/Berlin')).toBeNull();
+    expect(named('/usr/share/zoneinfo/posix/Etc/UTC')).toBeNull();
+    expect(named('/etc/mytime')).toBeNull();
+    expect(systemZoneName(system({}, noLink))).toBeNull();
   });
 });
 
@@ -67,8 +82,13 @@ describe("the calendar of this process's zone", () => {
       expect(here.hourKeyOf(at)).toBe(named.hourKeyOf(at));
     }
     expect(here.startOf('2026-10-25')).toBe(named.startOf('2026-10-25'));
-    // Named as Intl names it (Asia/Kathmandu is Asia/Katmandu to ICU).
-    expect(here.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    // Named as the system names it, or where it has no zone files as Intl does (Asia/Kathmandu
+    // is Asia/Katmandu to ICU).
+    expect(here.timeZone).toBe(
+      existsSync(`/usr/share/zoneinfo/${zone}`)
+        ? zone
+        : Intl.DateTimeFormat().resolvedOptions().timeZone,
+    );
   });
 
   it('asks for its name only when shown, once', () => {

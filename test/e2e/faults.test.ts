@@ -6,6 +6,7 @@ import {
   readFileSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -223,6 +224,34 @@ describe('environment and odd ledger paths', () => {
     );
     expect(JSON.parse(result.stdout).meta.timeZone).toBe('UTC');
     expect(runCli(['--data-dir', logs, '--all'], { TZ: 'garbage' }).stdout).toContain('· UTC');
+  });
+
+  it('names the system zone as TZ does, without Intl, and as Intl does where the system has no such zone', async () => {
+    const logs = await logsWith([]);
+    const probe = path.join(logs, 'probe.mjs');
+    const used = path.join(logs, 'intl.txt');
+    // Intl's first use costs 20-25 ms of a report: the probe notes any.
+    writeFileSync(
+      probe,
+      `import { createRequire } from 'node:module';
+      const { writeFileSync } = createRequire(import.meta.url)('node:fs');
+      for (const name of ['DateTimeFormat', 'NumberFormat']) {
+        const Real = Intl[name];
+        Intl[name] = function (...args) {
+          writeFileSync(${JSON.stringify(used)}, name);
+          return new Real(...args);
+        };
+      }`,
+    );
+    const berlin = existsSync('/usr/share/zoneinfo/Europe/Berlin');
+    const result = runCli(
+      ['--data-dir', logs, '--all', '--json'],
+      { TZ: 'Europe/Berlin' },
+      { nodeArgs: ['--import', probe] },
+    );
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout).meta.timeZone).toBe('Europe/Berlin');
+    expect(existsSync(used)).toBe(!berlin);
   });
 
   it('says a ledger at /dev/null is no file', async () => {

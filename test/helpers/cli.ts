@@ -39,11 +39,12 @@ function cliEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
 export function runCli(
   args: string[],
   env: Record<string, string | undefined> = {},
-  options: { cwd?: string; wrapper?: string[] } = {},
+  options: { cwd?: string; wrapper?: string[]; nodeArgs?: string[] } = {},
 ): CliResult {
   // A wrapper (such as setpriv, to drop root) runs node, which runs the CLI.
   const [command = process.execPath, ...wrapperArgs] = options.wrapper ?? [];
-  const argv = options.wrapper ? [...wrapperArgs, process.execPath, CLI, ...args] : [CLI, ...args];
+  const node = [...(options.nodeArgs ?? []), CLI, ...args];
+  const argv = options.wrapper ? [...wrapperArgs, process.execPath, ...node] : node;
   const result = spawnSync(command, argv, {
     cwd: options.cwd ?? REPO,
     env: cliEnv(env),
