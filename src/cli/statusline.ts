@@ -171,7 +171,7 @@ function lineKey(
     options.weeklyBudget,
     options.monthlyBudget,
     options.budgetAlert,
-    // Not the zone's name, which only Intl knows (a fifth of a line's time to load).
+    // Not the zone's name, which may take Intl to know (a fifth of a line's time to load).
     options.timezone ?? `this process's zone, TZ=${process.env.TZ ?? ''}`,
     options.mode,
     options.ledger,

@@ -63,9 +63,9 @@ export class ZonedCalendar {
 
   /**
    * A named zone, or the zone this process runs in: its offsets from `Date`, which keeps that
-   * zone's rules (the same ICU data and zone Intl has), and its name (`nameOf`, by Intl) looked
-   * up only when shown: the first use of Intl costs 20-25 ms, a fifth of a status line, which
-   * shows days and times but not the zone's name.
+   * zone's rules (the same ICU data and zone Intl has), and its name (`nameOf`, which may need
+   * Intl, whose first use costs 20-25 ms) looked up only when shown: a status line shows days
+   * and times but not the zone's name.
    */
   constructor(zone: string | ThisProcessZone) {
     if (typeof zone === 'string') {
