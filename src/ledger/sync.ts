@@ -3,7 +3,7 @@ import { ResponseDeduper } from '../logs/dedupe.js';
 import { edgeHashes, edgeHashesOrNone } from '../logs/edges.js';
 import { type FileSearch, findTranscriptFiles, type TranscriptFile } from '../logs/files.js';
 import { type LoadProgress, ReaderThreads, readTranscripts } from '../logs/load.js';
-import type { ReadResult, ReadTask } from '../logs/read.js';
+import { bytesToRead, type ReadResult, type ReadTask } from '../logs/read.js';
 import type { PricedRecord, ScanStats } from '../types.js';
 import type { IndexBuilder } from './indexes.js';
 import type { FileUpdate, LedgerStore, TrackedFile } from './store.js';
@@ -41,8 +41,7 @@ export function resumePoint(file: TranscriptFile, tracked: TrackedFile | undefin
  * left ~0.25 s of writing after the last read.
  */
 export function batchesOf(tasks: ReadTask[], limit = BATCH_BYTES): ReadTask[][] {
-  const sizeOf = (task: ReadTask) => Math.max(task.size - (task.from ?? 0), 0);
-  const total = tasks.reduce((sum, task) => sum + sizeOf(task), 0);
+  const total = tasks.reduce((sum, task) => sum + bytesToRead(task), 0);
   const count = Math.max(1, Math.round(total / limit));
   /** Batches closed once the bytes in reach each of `ends`, the last holding the rest. */
   const closedAt = (ends: number[]) => {
@@ -51,7 +50,7 @@ export function batchesOf(tasks: ReadTask[], limit = BATCH_BYTES): ReadTask[][] 
     let done = 0;
     for (const task of tasks) {
       current.push(task);
-      done += sizeOf(task);
+      done += bytesToRead(task);
       const end = ends[batches.length];
       if (end !== undefined && done >= end) {
         batches.push(current);
@@ -152,7 +151,7 @@ export async function syncFound(
   const unreadable = [...found.unreadable];
   const byPath = new Map(tasks.map((task) => [task.path, task]));
   const total = { filesTotal: tasks.length, bytesTotal: 0, filesDone: 0, bytesDone: 0 };
-  for (const task of tasks) total.bytesTotal += task.size - (task.from ?? 0);
+  for (const task of tasks) total.bytesTotal += bytesToRead(task);
   const deferred = total.bytesTotal > maxBytes;
   if (deferred) {
     tasks.length = 0;

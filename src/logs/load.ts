@@ -3,6 +3,7 @@ import type * as WorkerThreads from 'node:worker_threads';
 import { onFirstUse } from '../builtin.js';
 import { findTranscriptFiles } from './files.js';
 import {
+  bytesToRead,
   type ReadOptions,
   type ReadResult,
   type ReadTask,
@@ -201,7 +202,7 @@ export async function readTranscripts(
     filesDone: 0,
     filesTotal: files.length,
     bytesDone: 0,
-    bytesTotal: files.reduce((sum, file) => sum + Math.max(file.size - (file.from ?? 0), 0), 0),
+    bytesTotal: files.reduce((sum, file) => sum + bytesToRead(file), 0),
   };
   const onRead = (bytes: number, filesDone: number) => {
     progress.bytesDone += bytes;
@@ -218,8 +219,7 @@ export async function readTranscripts(
     background ? Math.max(progress.bytesTotal, PARALLEL_BYTES) : progress.bytesTotal,
   );
   if (!background && threads === 1) return readHere(files, onReadHere, readOptions);
-  const left = (file: ReadTask) => file.size - (file.from ?? 0);
-  const largestFirst = [...files].sort((a, b) => left(b) - left(a));
+  const largestFirst = [...files].sort((a, b) => bytesToRead(b) - bytesToRead(a));
   const next = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const task = {
     files: largestFirst,

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { claimed, type WorkerTask } from './load.js';
-import { TranscriptReader } from './read.js';
+import { bytesToRead, TranscriptReader } from './read.js';
 import { encodeRead, transferablesOf } from './transfer.js';
 
 /**
@@ -16,9 +16,7 @@ parentPort?.on('message', ({ files, next, leaveBytes, options }: WorkerTask) => 
     claimed(
       files,
       new Int32Array(next),
-      leaveBytes > 0
-        ? { bytes: leaveBytes, sizeOf: (file) => file.size - (file.from ?? 0) }
-        : undefined,
+      leaveBytes > 0 ? { bytes: leaveBytes, sizeOf: bytesToRead } : undefined,
     ),
     (bytes, fileDone) => {
       pendingBytes += bytes;

@@ -12,6 +12,11 @@ export interface ReadTask extends TranscriptFile {
   from?: number;
 }
 
+/** The bytes of a task still to read: none when its file is shorter than where it starts. */
+export function bytesToRead(task: ReadTask): number {
+  return Math.max(task.size - (task.from ?? 0), 0);
+}
+
 export interface ReadOptions {
   /**
    * Hash each file's first bytes and the bytes before its last complete line (`edgeHashes`),
