@@ -19,7 +19,7 @@ rmSync(path.join(repo, 'dist'), { recursive: true, force: true });
 const banner = {
   js: "import { createRequire as __createRequire } from 'node:module'; let __requireHere; const require = (id) => (__requireHere ??= __createRequire(import.meta.url))(id);",
 };
-// Two imports that cost every start a few milliseconds for nothing usage needs:
+// Imports that cost every start a few milliseconds for nothing usage needs:
 // - `import process from 'node:process'` (chalk's supports-color) has Node build a module of
 //   every property of process, running getters such as allowedNodeEnvironmentFlags; the global
 //   is the same object.

@@ -49,14 +49,8 @@ export function systemZoneName(system: SystemZone = THIS_SYSTEM): string | null 
   return ZONE_NAME.test(name) && !/^(posix|right)\//.test(name) ? name : null;
 }
 
-/**
- * The zone a run's days are in: `--timezone`, else the system's. A system zone this Node does
- * not know (\`TZ=garbage\` makes Intl answer undefined) is UTC, said once on stderr.
- */
-export function timeZoneOf(option: string | undefined): string {
-  if (option !== undefined) return option;
-  const named = systemZoneName();
-  if (named !== null) return named;
+/** The system zone as Intl names it; one Intl does not know is UTC, said once on stderr. */
+function intlZoneName(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone as string | undefined;
   if (zone !== undefined && zone !== '') return zone;
   if (!warned) {
@@ -71,12 +65,21 @@ export function timeZoneOf(option: string | undefined): string {
 let warned = false;
 
 /**
+ * The zone a run's days are in: `--timezone`, else the system's. A system zone this Node does
+ * not know (\`TZ=garbage\` makes Intl answer undefined) is UTC, said once on stderr.
+ */
+export function timeZoneOf(option: string | undefined): string {
+  return option ?? systemZoneName() ?? intlZoneName();
+}
+
+/**
  * The calendar of `--timezone`, else of the zone this process runs in, which `Date` knows
  * without Intl: its offsets from `Date`, its name from the system (`systemZoneName`) or, when
  * a report shows it and the system does not say, from Intl.
  */
 export function calendarOf(option: string | undefined): ZonedCalendar {
   if (option !== undefined) return new ZonedCalendar(option);
-  if (systemZoneName() === 'UTC') return new ZonedCalendar('UTC');
-  return new ZonedCalendar({ nameOf: () => timeZoneOf(undefined) });
+  const named = systemZoneName();
+  if (named === 'UTC') return new ZonedCalendar('UTC');
+  return new ZonedCalendar({ nameOf: () => named ?? intlZoneName() });
 }
